@@ -1,0 +1,312 @@
+package store
+
+import (
+	"github.com/nagawaka/madoguchi/model"
+)
+
+// CreateClient stores a validated client.
+func (s *Store) CreateClient(c model.Client) (model.Client, error) {
+	err := s.update(func(t *tx) error {
+		n, err := t.nextID(bClients)
+		if err != nil {
+			return err
+		}
+		c.ID = n
+		if err := t.put(bClients, u64(n), c); err != nil {
+			return err
+		}
+		return t.audit("create", model.KindClient, ref(n), "", summary(c))
+	})
+	return c, err
+}
+
+// UpdateClient replaces a client's fields.
+func (s *Store) UpdateClient(c model.Client) (model.Client, error) {
+	err := s.update(func(t *tx) error {
+		var old model.Client
+		if ok, err := t.get(bClients, u64(c.ID), &old); err != nil {
+			return err
+		} else if !ok {
+			return model.NotFound(model.KindClient, c.ID)
+		}
+		if err := t.put(bClients, u64(c.ID), c); err != nil {
+			return err
+		}
+		return t.audit("update", model.KindClient, ref(c.ID), summary(old), summary(c))
+	})
+	return c, err
+}
+
+// Clients returns every client in id order.
+func (s *Store) Clients() ([]model.Client, error) {
+	var out []model.Client
+	err := s.view(func(t *tx) error {
+		return t.b(bClients).ForEach(func(k, v []byte) error {
+			var c model.Client
+			if err := jsonUnmarshal(v, &c); err != nil {
+				return err
+			}
+			out = append(out, c)
+			return nil
+		})
+	})
+	return out, err
+}
+
+// CreateJob stores a validated job (status 打診) and its first history event.
+func (s *Store) CreateJob(j model.Job) (model.Job, error) {
+	err := s.update(func(t *tx) error {
+		if t.b(bClients).Get(u64(j.ClientID)) == nil {
+			return model.NotFound(model.KindClient, j.ClientID)
+		}
+		if t.b(bPeople).Get(u64(j.PersonID)) == nil {
+			return model.NotFound(model.KindPerson, j.PersonID)
+		}
+		n, err := t.nextID(bJobs)
+		if err != nil {
+			return err
+		}
+		j.ID = n
+		if j.Offered.IsZero() {
+			j.Offered = t.now
+		}
+		if err := t.putJob(model.Job{}, j); err != nil {
+			return err
+		}
+		if err := t.event(model.JobEvent{JobID: n, Kind: model.EventStatus, To: j.Status, Text: j.Status.Label(model.JA)}); err != nil {
+			return err
+		}
+		return t.audit("create", model.KindJob, ref(n), "", summary(j))
+	})
+	return j, err
+}
+
+// putJob writes a job and keeps its indexes in step with the old version (zero when new).
+func (t *tx) putJob(old, j model.Job) error {
+	if err := t.put(bJobs, u64(j.ID), j); err != nil {
+		return err
+	}
+	if old.ID != 0 {
+		if old.Open() {
+			if err := t.unmark(iJobOpen, join(dayKey(old.Due), u64(j.ID))); err != nil {
+				return err
+			}
+		}
+		if old.PersonID != j.PersonID {
+			if err := t.unmark(iJobPerson, pair(old.PersonID, j.ID)); err != nil {
+				return err
+			}
+		}
+		if !old.AcceptedAt.IsZero() {
+			if err := t.unmark(iJobAccepted, join(dayKey(model.DateOf(old.AcceptedAt)), u64(j.ID))); err != nil {
+				return err
+			}
+		}
+	}
+	if j.Open() {
+		if err := t.mark(iJobOpen, join(dayKey(j.Due), u64(j.ID))); err != nil {
+			return err
+		}
+	}
+	if err := t.mark(iJobPerson, pair(j.PersonID, j.ID)); err != nil {
+		return err
+	}
+	if !j.AcceptedAt.IsZero() {
+		if err := t.mark(iJobAccepted, join(dayKey(model.DateOf(j.AcceptedAt)), u64(j.ID))); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (t *tx) event(e model.JobEvent) error {
+	n, err := t.b(bEvents).NextSequence()
+	if err != nil {
+		return err
+	}
+	e.Seq, e.At, e.Staff = n, t.now, t.s.Staff()
+	return t.put(bEvents, pair(e.JobID, n), e)
+}
+
+func (t *tx) job(jobID uint64) (model.Job, error) {
+	var j model.Job
+	if ok, err := t.get(bJobs, u64(jobID), &j); err != nil {
+		return j, err
+	} else if !ok {
+		return j, model.NotFound(model.KindJob, jobID)
+	}
+	return j, nil
+}
+
+// UpdateJob replaces a job's editable fields; status and its stamps are kept (use MoveJob).
+func (s *Store) UpdateJob(j model.Job) (model.Job, error) {
+	err := s.update(func(t *tx) error {
+		old, err := t.job(j.ID)
+		if err != nil {
+			return err
+		}
+		j.Status, j.Offered, j.AcceptedAt, j.Delivered = old.Status, old.Offered, old.AcceptedAt, old.Delivered
+		j.Invoiced, j.InvoicedOn, j.PaidAmount, j.PaidOn, j.Checklist = old.Invoiced, old.InvoicedOn, old.PaidAmount, old.PaidOn, old.Checklist
+		if err := t.putJob(old, j); err != nil {
+			return err
+		}
+		return t.audit("update", model.KindJob, ref(j.ID), summary(old), summary(j))
+	})
+	return j, err
+}
+
+// MoveJob applies a status move checked by the model's state machine and records it in the
+// job's history.
+func (s *Store) MoveJob(jobID uint64, m model.Move) (model.Job, error) {
+	var j model.Job
+	err := s.update(func(t *tx) error {
+		old, err := t.job(jobID)
+		if err != nil {
+			return err
+		}
+		st, err := t.settings()
+		if err != nil {
+			return err
+		}
+		var text string
+		if j, text, err = model.ApplyMove(old, m, st.QAChecklist, t.now); err != nil {
+			return err
+		}
+		if err := t.putJob(old, j); err != nil {
+			return err
+		}
+		if err := t.event(model.JobEvent{JobID: jobID, Kind: model.EventStatus, From: old.Status, To: j.Status, Text: text}); err != nil {
+			return err
+		}
+		return t.audit("move", model.KindJob, ref(jobID), string(old.Status), string(j.Status))
+	})
+	return j, err
+}
+
+// SetChecklist records the QA items ticked so far on a job under review.
+func (s *Store) SetChecklist(jobID uint64, ticked []string) (model.Job, error) {
+	var j model.Job
+	err := s.update(func(t *tx) error {
+		old, err := t.job(jobID)
+		if err != nil {
+			return err
+		}
+		if old.Status != model.JobQA {
+			return model.Conflict("検品中の案件だけ検品項目を付けられます", "QA items can be ticked only while the job is in QA review")
+		}
+		j = old
+		j.Checklist = append([]string(nil), ticked...)
+		if err := t.putJob(old, j); err != nil {
+			return err
+		}
+		return t.audit("checklist", model.KindJob, ref(jobID), summary(old.Checklist), summary(j.Checklist))
+	})
+	return j, err
+}
+
+// AddJobNote adds a support note (伴走メモ) to a job's history.
+func (s *Store) AddJobNote(jobID uint64, text string) (model.JobEvent, error) {
+	var e model.JobEvent
+	err := s.update(func(t *tx) error {
+		note, err := model.NewNote(text)
+		if err != nil {
+			return err
+		}
+		if _, err := t.job(jobID); err != nil {
+			return err
+		}
+		e = model.JobEvent{JobID: jobID, Kind: model.EventNote, Text: note}
+		if err := t.event(e); err != nil {
+			return err
+		}
+		return t.audit("note", model.KindJobEvent, ref(jobID), "", note)
+	})
+	return e, err
+}
+
+// Job returns one job.
+func (s *Store) Job(jobID uint64) (model.Job, error) {
+	var j model.Job
+	err := s.view(func(t *tx) error {
+		var err error
+		j, err = t.job(jobID)
+		return err
+	})
+	return j, err
+}
+
+// Jobs returns every job in id order.
+func (s *Store) Jobs() ([]model.Job, error) {
+	var out []model.Job
+	err := s.view(func(t *tx) error {
+		return t.b(bJobs).ForEach(func(k, v []byte) error {
+			var j model.Job
+			if err := jsonUnmarshal(v, &j); err != nil {
+				return err
+			}
+			out = append(out, j)
+			return nil
+		})
+	})
+	return out, err
+}
+
+// JobsOf returns a teleworker's jobs in id order.
+func (s *Store) JobsOf(personID uint64) ([]model.Job, error) {
+	var out []model.Job
+	err := s.view(func(t *tx) error {
+		for _, jid := range t.prefixIDs(iJobPerson, u64(personID)) {
+			j, err := t.job(jid)
+			if err != nil {
+				return err
+			}
+			out = append(out, j)
+		}
+		return nil
+	})
+	return out, err
+}
+
+// OpenJobsDueBy returns jobs not yet delivered whose due date is on or before d, by due date:
+// a range scan of the open-jobs index, so history does not slow it.
+func (s *Store) OpenJobsDueBy(d model.Date) ([]model.Job, error) {
+	var out []model.Job
+	err := s.view(func(t *tx) error {
+		var err error
+		out, err = t.openJobsDueBy(d)
+		return err
+	})
+	return out, err
+}
+
+func (t *tx) openJobsDueBy(d model.Date) ([]model.Job, error) {
+	var out []model.Job
+	end := string(dayKey(d.AddDays(1)))
+	c := t.b(iJobOpen).Cursor()
+	for k, _ := c.First(); k != nil && string(k[:8]) < end; k, _ = c.Next() {
+		j, err := t.job(id(k[8:]))
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, j)
+	}
+	return out, nil
+}
+
+// JobEvents returns a job's history, oldest first.
+func (s *Store) JobEvents(jobID uint64) ([]model.JobEvent, error) {
+	var out []model.JobEvent
+	err := s.view(func(t *tx) error {
+		c := t.b(bEvents).Cursor()
+		p := u64(jobID)
+		for k, v := c.Seek(p); k != nil && hasPrefix(k, p); k, v = c.Next() {
+			var e model.JobEvent
+			if err := jsonUnmarshal(v, &e); err != nil {
+				return err
+			}
+			out = append(out, e)
+		}
+		return nil
+	})
+	return out, err
+}
