@@ -67,8 +67,8 @@ func (s ChildcareSlot) StartTime() time.Time { return s.Date.At(s.Start) }
 // EndTime is the instant the slot ends.
 func (s ChildcareSlot) EndTime() time.Time { return s.Date.At(s.End) }
 
-// Span writes 9:30–12:30.
-func (s ChildcareSlot) Span() string { return s.Start.String() + "–" + s.End.String() }
+// Span writes 9:30-12:30 (ASCII hyphen: the en dash is East Asian ambiguous width).
+func (s ChildcareSlot) Span() string { return s.Start.String() + "-" + s.End.String() }
 
 // BookingStatus is where a booking stands.
 type BookingStatus string

@@ -143,8 +143,8 @@ func NewSession(in SessionInput) (Session, error) {
 	return s, errs.Err()
 }
 
-// Span writes 10:00–12:00.
-func (s Session) Span() string { return s.Start.String() + "–" + s.End.String() }
+// Span writes 10:00-12:00 (ASCII hyphen: the en dash is East Asian ambiguous width).
+func (s Session) Span() string { return s.Start.String() + "-" + s.End.String() }
 
 // Enrollment is a 受講登録: a person in a course.
 type Enrollment struct {

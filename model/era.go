@@ -76,13 +76,19 @@ func FiscalYearRange(fy int) (from, to Date) {
 }
 
 // FormatFiscalYear writes 年度 fy as 令和7年度 in Japanese or FY2025 in English; the era is the one
-// in force on the last day of the year, as the town writes it (FY2019 is 令和元年度).
+// in force on the last day of the year, as the town writes it (FY2019 is 令和元年度), counted from
+// fy itself.
 func FormatFiscalYear(fy int, l Lang) string {
 	if l == EN {
 		return fmt.Sprintf("FY%d", fy)
 	}
-	_, last := FiscalYearRange(fy)
+	first, last := FiscalYearRange(fy)
 	e, ok := eraOf(last)
+	if ok && e.start.Year > fy {
+		// The era began in the January–March of the year (平成, 1989-01-08): FY1988 was
+		// still 昭和63年度, not "平成0年度".
+		e, ok = eraOf(first)
+	}
 	if !ok {
 		return fmt.Sprintf("%d年度", fy)
 	}

@@ -3,6 +3,7 @@ package model
 import (
 	"errors"
 	"fmt"
+	"strings"
 )
 
 // Error is an error a person can read: a short Japanese and English message, the field it is
@@ -63,12 +64,17 @@ func Message(err error, l Lang) string {
 	if err == nil {
 		return ""
 	}
-	var me *Error
-	if errors.As(err, &me) {
-		if me.Field != "" && l == JA {
-			return me.Msg.JA
+	var m interface{ Message(Lang) string }
+	if errors.As(err, &m) {
+		return m.Message(l)
+	}
+	var fe FieldErrors
+	if errors.As(err, &fe) {
+		var s []string
+		for _, e := range fe {
+			s = append(s, e.Message(l))
 		}
-		return me.Message(l)
+		return strings.Join(s, l.Pick("。", "; "))
 	}
 	return l.Pick("エラーが発生しました: ", "Error: ") + err.Error()
 }

@@ -383,7 +383,7 @@ func ApplyMove(j Job, m Move, checklist []string, now time.Time) (Job, string, e
 		j.Checklist = append([]string(nil), m.Checked...)
 	}
 	reason := strings.TrimSpace(m.Reason)
-	text := fmt.Sprintf("%s → %s", j.Status.Label(JA), m.To.Label(JA))
+	text := fmt.Sprintf("%s > %s", j.Status.Label(JA), m.To.Label(JA))
 	switch m.To {
 	case JobReturned:
 		if reason == "" {

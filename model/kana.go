@@ -515,19 +515,16 @@ func (q Query) Match(name, reading string) (rank int, ok bool) {
 	if matchPrefix(name, q.nameKey) >= 0 {
 		return 1, true
 	}
-	if q.kana && q.kanaContains(reading) {
+	// A substring is also a subsequence: test the cheaper, rarer subsequence first.
+	kanaFuzzy := q.kana && q.kanaFuzzy(reading)
+	nameFuzzy := subsequence(name, q.nameKey) >= 0
+	switch {
+	case !kanaFuzzy && !nameFuzzy:
+		return 0, false
+	case kanaFuzzy && q.kanaContains(reading), nameFuzzy && containsKey(name, q.nameKey):
 		return 2, true
 	}
-	if containsKey(name, q.nameKey) {
-		return 2, true
-	}
-	if q.kana && q.kanaFuzzy(reading) {
-		return 3, true
-	}
-	if subsequence(name, q.nameKey) >= 0 {
-		return 3, true
-	}
-	return 0, false
+	return 3, true
 }
 
 // kanaAt reports whether s starts with Kana followed by one of the pending kana.
@@ -550,28 +547,35 @@ func (q *Query) pendingAt(s string) bool {
 	return false
 }
 
+// kanaContains reports whether Kana, followed by a pending kana, occurs anywhere in s.
 func (q *Query) kanaContains(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c == ' ' || !utf8.RuneStart(c) {
-			continue
+	if q.Kana == "" {
+		return q.pendingIn(s)
+	}
+	for i := 0; i < len(s); {
+		k := indexFirst(s[i:], q.Kana)
+		if k < 0 {
+			return false
 		}
-		if q.kanaAt(s[i:]) {
+		if q.kanaAt(s[i+k:]) {
 			return true
 		}
+		i += k + 1
 	}
 	return false
 }
 
+// kanaFuzzy reports whether the letters of Kana occur in order in s, followed later by a pending
+// kana.
 func (q *Query) kanaFuzzy(s string) bool {
 	e := subsequence(s, q.Kana)
-	if e < 0 {
-		return false
-	}
-	if q.Pending == "" {
-		return true
-	}
-	for i := e; i < len(s); i++ {
-		if utf8.RuneStart(s[i]) && q.pendingAt(s[i:]) {
+	return e >= 0 && (q.Pending == "" || q.pendingIn(s[e:]))
+}
+
+// pendingIn reports whether one of the kana Pending can become occurs in s.
+func (q *Query) pendingIn(s string) bool {
+	for _, k := range q.next {
+		if containsKey(s, k) {
 			return true
 		}
 	}
@@ -601,15 +605,17 @@ func matchPrefix(s, p string) int {
 	return i
 }
 
-// containsKey reports whether p occurs in s, starting at a character, as matchPrefix compares.
+// containsKey reports whether p (non-empty) occurs in s, as matchPrefix compares.
 func containsKey(s, p string) bool {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c == ' ' || !utf8.RuneStart(c) {
-			continue
+	for i := 0; i < len(s); {
+		k := indexFirst(s[i:], p)
+		if k < 0 {
+			return false
 		}
-		if matchPrefix(s[i:], p) >= 0 {
+		if matchPrefix(s[i+k:], p) >= 0 {
 			return true
 		}
+		i += k + 1
 	}
 	return false
 }
@@ -619,19 +625,54 @@ func containsKey(s, p string) bool {
 func subsequence(s, p string) int {
 	i := 0
 	for j := 0; j < len(p); {
-		_, n := utf8.DecodeRuneInString(p[j:])
-		for {
-			if i >= len(s) {
-				return -1
-			}
-			_, m := utf8.DecodeRuneInString(s[i:])
-			if m == n && matchPrefix(s[i:i+m], p[j:j+n]) == m {
-				i += m
-				break
-			}
-			i += m
+		n := min(runeLen(p[j]), len(p)-j)
+		k := indexFold(s[i:], p[j:j+n])
+		if k < 0 {
+			return -1
 		}
+		i += k + n
 		j += n
 	}
 	return i
+}
+
+// indexFirst returns the index in s of the first character of p (non-empty), or -1.
+func indexFirst(s, p string) int {
+	return indexFold(s, p[:min(runeLen(p[0]), len(p))])
+}
+
+// indexFold returns the index of the character c (its UTF-8 bytes) in s, or -1; an ASCII
+// letter c (lower case) also matches its upper case. A plain loop: s is a short name.
+func indexFold(s, c string) int {
+	c0 := c[0]
+	up := c0
+	if c0 >= 'a' && c0 <= 'z' {
+		up = c0 - ('a' - 'A')
+	}
+	for i := 0; i+len(c) <= len(s); i++ {
+		if b := s[i]; b != c0 && b != up {
+			continue
+		}
+		j := 1
+		for j < len(c) && s[i+j] == c[j] {
+			j++
+		}
+		if j == len(c) {
+			return i
+		}
+	}
+	return -1
+}
+
+// runeLen returns the length of the UTF-8 sequence that starts with b.
+func runeLen(b byte) int {
+	switch {
+	case b < 0xC0:
+		return 1
+	case b < 0xE0:
+		return 2
+	case b < 0xF0:
+		return 3
+	}
+	return 4
 }

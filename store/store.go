@@ -164,10 +164,10 @@ func storageError(err error) error {
 	if err == nil {
 		return nil
 	}
-	var me *model.Error
-	var fe model.FieldErrors
-	if errors.As(err, &me) || errors.As(err, &fe) {
-		return err
+	for _, k := range []error{model.ErrInvalid, model.ErrNotFound, model.ErrConflict, model.ErrLocked, model.ErrNewerSchema, model.ErrNotDatabase, model.ErrStorage} {
+		if errors.Is(err, k) {
+			return err // already in the model's words
+		}
 	}
 	return &model.Error{Kind: model.ErrStorage, Msg: model.T(
 		"保存できませんでした（何も書き込まれていません）: "+err.Error(),
@@ -274,7 +274,7 @@ func summary(v any) string {
 		s := string(data)
 		r := []rune(s)
 		if len(r) > 300 {
-			return string(r[:300]) + "…"
+			return string(r[:300]) + "..."
 		}
 	}
 	return string(data)

@@ -1,0 +1,397 @@
+// Package tui is madoguchi's terminal interface. app.go is the root: it routes keys to the
+// focused screen (a focused text field first), data messages to every screen, and draws the tab
+// bar, the status line and the help bar. Screens live in their own packages and own their state.
+package tui
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"strings"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/nagawaka/madoguchi/model"
+	"github.com/nagawaka/madoguchi/store"
+	"github.com/nagawaka/madoguchi/tui/common"
+	"github.com/nagawaka/madoguchi/tui/home"
+	"github.com/nagawaka/madoguchi/tui/settings"
+	"github.com/nagawaka/madoguchi/tui/setup"
+)
+
+// MinWidth and MinHeight are the smallest terminal madoguchi draws in.
+const (
+	MinWidth  = 80
+	MinHeight = 24
+)
+
+// The tabs, in order.
+const (
+	TabHome = iota
+	TabCheckin
+	TabKids
+	TabAttendance
+	TabJobs
+	TabReport
+	tabCount
+)
+
+var tabNames = [tabCount]model.Text{
+	model.T("ホーム", "Home"),
+	model.T("チェックイン", "Check-in"),
+	model.T("キッズ", "Kids"),
+	model.T("出席", "Attendance"),
+	model.T("案件", "Jobs"),
+	model.T("レポート", "Reports"),
+}
+
+// Deps is what the app is built from; cmd/madoguchi wires it.
+type Deps struct {
+	Store   *store.Store
+	Lang    model.Lang
+	Clock   model.Clock
+	NoColor bool
+	// Staff skips the picker when set (tests, and --staff).
+	Staff string
+}
+
+// App is the root model.
+type App struct {
+	deps    Deps
+	ctx     common.Context
+	width   int
+	height  int
+	isDark  bool
+	keys    GlobalKeys
+	help    help.Model
+	staff   string
+	picker  common.Screen // non-nil until a staff member is chosen
+	over    common.Screen // the settings view, when open
+	screens [tabCount]common.Screen
+	active  int
+	status  string
+	isErr   bool
+}
+
+// New builds the app. The staff picker comes first unless deps.Staff is set.
+func New(d Deps) App {
+	if d.Clock == nil {
+		d.Clock = model.SystemClock{}
+	}
+	a := App{deps: d, isDark: true, keys: DefaultGlobalKeys(d.Lang), help: help.New()}
+	a.help.ShortSeparator = "  "
+	a.help.FullSeparator = "    "
+	a.help.Ellipsis = "~"
+	a.ctx = common.Context{Lang: d.Lang, Clock: d.Clock, Styles: common.NewStyles(true, d.NoColor)}
+	a.screens = [tabCount]common.Screen{
+		home.New(a.ctx, d.Store),
+		placeholder{ctx: a.ctx, name: tabNames[TabCheckin].In(d.Lang), what: [2]string{"来館のチェックイン・チェックアウトと利用者名簿。", "Check-in and check-out, and the people directory."}},
+		placeholder{ctx: a.ctx, name: tabNames[TabKids].In(d.Lang), what: [2]string{"キッズスペースの予約・お預かり・お迎え。", "Kids-space bookings, drop-off and pick-up."}},
+		placeholder{ctx: a.ctx, name: tabNames[TabAttendance].In(d.Lang), what: [2]string{"講座の出欠と日次締め。", "Course attendance and the end-of-day review."}},
+		placeholder{ctx: a.ctx, name: tabNames[TabJobs].In(d.Lang), what: [2]string{"案件の進捗・伴走メモ・入金。", "Job progress, support notes and payments."}},
+		placeholder{ctx: a.ctx, name: tabNames[TabReport].In(d.Lang), what: [2]string{"KPI と月次の数字、Excel 出力。", "KPIs, monthly figures and Excel exports."}},
+	}
+	if d.Staff != "" {
+		a.staff = d.Staff
+		d.Store.SetStaff(d.Staff)
+	} else {
+		a.picker = setup.New(a.ctx, d.Store)
+	}
+	return a
+}
+
+// Init asks for the background colour and starts the picker or the screens.
+func (a App) Init() tea.Cmd {
+	cmds := []tea.Cmd{tea.RequestBackgroundColor}
+	if a.picker != nil {
+		cmds = append(cmds, a.picker.Init())
+	} else {
+		cmds = append(cmds, a.initScreens())
+	}
+	return tea.Batch(cmds...)
+}
+
+func (a App) initScreens() tea.Cmd {
+	cmds := make([]tea.Cmd, 0, tabCount)
+	for _, s := range a.screens {
+		cmds = append(cmds, s.Init())
+	}
+	return tea.Batch(cmds...)
+}
+
+// focused is the screen keys go to.
+func (a App) focused() common.Screen {
+	switch {
+	case a.picker != nil:
+		return a.picker
+	case a.over != nil:
+		return a.over
+	}
+	return a.screens[a.active]
+}
+
+func (a *App) setFocused(s common.Screen) {
+	switch {
+	case a.picker != nil:
+		a.picker = s
+	case a.over != nil:
+		a.over = s
+	default:
+		a.screens[a.active] = s
+	}
+}
+
+// bodySize is the space screens draw in: the terminal less the tab bar, the status line and
+// the help bar.
+func (a App) bodySize() (int, int) {
+	return a.width, max(a.height-4, 1)
+}
+
+func (a *App) applyContext() {
+	a.ctx.Width, a.ctx.Height = a.bodySize()
+	a.ctx.Styles = common.NewStyles(a.isDark, a.deps.NoColor)
+	a.help.SetWidth(a.width)
+	for i, s := range a.screens {
+		a.screens[i] = s.SetContext(a.ctx)
+	}
+	if a.picker != nil {
+		a.picker = a.picker.SetContext(a.ctx)
+	}
+	if a.over != nil {
+		a.over = a.over.SetContext(a.ctx)
+	}
+}
+
+// TooSmall reports whether the terminal is below 80×24.
+func (a App) TooSmall() bool { return a.width < MinWidth || a.height < MinHeight }
+
+// Update routes messages.
+func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		a.width, a.height = msg.Width, msg.Height
+		a.applyContext()
+		return a, nil
+	case tea.BackgroundColorMsg:
+		a.isDark = msg.IsDark()
+		a.applyContext()
+		return a, nil
+	case setup.ChosenMsg:
+		a.picker, a.staff = nil, msg.Name
+		a.status, a.isErr = a.ctx.T(msg.Name+"さん、おつかれさまです", "Hello, "+msg.Name), false
+		return a, a.initScreens()
+	case settings.CloseMsg:
+		a.over = nil
+		return a, nil
+	case common.StatusMsg:
+		a.status, a.isErr = msg.Text, false
+		return a, nil
+	case common.ErrorMsg:
+		a.status, a.isErr = model.Message(msg.Err, a.ctx.Lang), true
+		var fe model.FieldErrors
+		if errors.As(msg.Err, &fe) {
+			a.status = a.ctx.T("入力内容を確認してください（各項目の下に理由があります）", "Please check the form (each reason is under its field)")
+		}
+		if f := a.focused(); f.Capturing() {
+			s, cmd := f.Update(msg)
+			a.setFocused(s)
+			return a, cmd
+		}
+		return a, nil
+	case common.GotoMsg:
+		if msg.Tab >= 0 && msg.Tab < tabCount {
+			a.over, a.active = nil, msg.Tab
+			if msg.Payload != nil {
+				s, cmd := a.screens[a.active].Update(msg)
+				a.screens[a.active] = s
+				return a, cmd
+			}
+		}
+		return a, nil
+	case tea.KeyPressMsg:
+		return a.handleKey(msg)
+	}
+	// data and other messages go to every screen that cares
+	var cmds []tea.Cmd
+	for i, s := range a.screens {
+		var cmd tea.Cmd
+		a.screens[i], cmd = s.Update(msg)
+		cmds = append(cmds, cmd)
+	}
+	if a.picker != nil {
+		var cmd tea.Cmd
+		a.picker, cmd = a.picker.Update(msg)
+		cmds = append(cmds, cmd)
+	}
+	if a.over != nil {
+		var cmd tea.Cmd
+		a.over, cmd = a.over.Update(msg)
+		cmds = append(cmds, cmd)
+	}
+	return a, tea.Batch(cmds...)
+}
+
+func (a App) handleKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	if k.String() == "ctrl+c" {
+		return a, tea.Quit
+	}
+	if a.TooSmall() {
+		if key.Matches(k, a.keys.Quit) {
+			return a, tea.Quit
+		}
+		return a, nil
+	}
+	f := a.focused()
+	if !f.Capturing() {
+		switch {
+		case key.Matches(k, a.keys.Quit):
+			return a, tea.Quit
+		case key.Matches(k, a.keys.Help):
+			a.help.ShowAll = !a.help.ShowAll
+			return a, nil
+		}
+		if a.picker == nil {
+			switch {
+			case key.Matches(k, a.keys.Next):
+				a.over, a.active = nil, (a.active+1)%tabCount
+				return a, nil
+			case key.Matches(k, a.keys.Prev):
+				a.over, a.active = nil, (a.active+tabCount-1)%tabCount
+				return a, nil
+			case key.Matches(k, a.keys.Jump):
+				a.over, a.active = nil, int(k.String()[0]-'1')
+				return a, nil
+			case key.Matches(k, a.keys.Settings):
+				a.over = settings.New(a.ctx, a.deps.Store)
+				return a, a.over.Init()
+			case key.Matches(k, a.keys.Staff):
+				a.over, a.picker = nil, setup.New(a.ctx, a.deps.Store)
+				return a, a.picker.Init()
+			}
+		}
+	}
+	s, cmd := f.Update(k)
+	a.setFocused(s)
+	return a, cmd
+}
+
+// Active returns the index of the active tab.
+func (a App) Active() int { return a.active }
+
+// StaffName returns the staff member on duty.
+func (a App) StaffName() string { return a.staff }
+
+// Status returns the status line's message.
+func (a App) Status() string { return a.status }
+
+// Screen returns a tab's screen (for tests).
+func (a App) Screen(tab int) common.Screen { return a.screens[tab] }
+
+// View draws the app.
+func (a App) View() tea.View {
+	v := tea.NewView(a.Render())
+	v.AltScreen = true
+	v.WindowTitle = "madoguchi"
+	if !a.TooSmall() && a.width > 0 {
+		if c := a.focused().Cursor(); c != nil {
+			c.Y += 1 // below the tab bar
+			v.Cursor = c
+		}
+	}
+	return v
+}
+
+// Render returns the screen as a string (the body of View), for tests and goldens.
+func (a App) Render() string {
+	if a.width == 0 {
+		return ""
+	}
+	c, st := a.ctx, a.ctx.Styles
+	if a.TooSmall() {
+		msg := c.T(
+			fmt.Sprintf("画面が小さすぎます（%d×%d）。%d×%d 以上に広げてください。q で終了", a.width, a.height, MinWidth, MinHeight),
+			fmt.Sprintf("The window is too small (%dx%d). Make it at least %dx%d. q quits.", a.width, a.height, MinWidth, MinHeight))
+		return common.Lines(ansi.Wordwrap(msg, a.width, ""), a.width, a.height)
+	}
+	var b strings.Builder
+	b.WriteString(a.tabBar() + "\n")
+	body := a.focused().View()
+	_, bh := a.bodySize()
+	helpView := a.help.View(a.helpKeys())
+	helpLines := strings.Count(helpView, "\n") + 1
+	b.WriteString(common.Lines(body, a.width, bh+1-helpLines) + "\n")
+	// status / error line
+	if a.status != "" {
+		style := st.StatusOK
+		if a.isErr {
+			style = st.StatusErr
+		}
+		b.WriteString(style.Render(common.Cut(a.status, a.width)))
+	}
+	b.WriteString("\n" + st.StatusBar.Render(common.Cut(a.statusLine(), a.width)) + "\n")
+	b.WriteString(helpView)
+	return b.String()
+}
+
+func (a App) helpKeys() help.KeyMap {
+	k := a.focused().Keys()
+	h := helpKeys{screen: k.ShortHelp(), full: k.FullHelp(), global: a.keys}
+	if a.focused().Capturing() {
+		return capturingHelp{k}
+	}
+	if a.picker != nil {
+		h.global.Next.SetEnabled(false)
+		h.global.Prev.SetEnabled(false)
+		h.global.Jump.SetEnabled(false)
+		h.global.Settings.SetEnabled(false)
+		h.global.Staff.SetEnabled(false)
+	}
+	return h
+}
+
+// capturingHelp shows only the focused form's keys: global letter keys are off while typing.
+type capturingHelp struct{ k help.KeyMap }
+
+func (c capturingHelp) ShortHelp() []key.Binding  { return c.k.ShortHelp() }
+func (c capturingHelp) FullHelp() [][]key.Binding { return c.k.FullHelp() }
+
+func (a App) tabBar() string {
+	st := a.ctx.Styles
+	var parts []string
+	for i, n := range tabNames {
+		label := fmt.Sprintf("%d %s", i+1, n.In(a.ctx.Lang))
+		if i == a.active && a.picker == nil && a.over == nil {
+			parts = append(parts, st.TabActive.Render(label))
+		} else {
+			parts = append(parts, st.Tab.Render(label))
+		}
+	}
+	bar := strings.Join(parts, "")
+	if a.over != nil {
+		bar += " " + st.TabActive.Render(a.ctx.T("設定", "Settings"))
+	}
+	return common.Cut(bar, a.width)
+}
+
+func (a App) statusLine() string {
+	c := a.ctx
+	d := c.Today()
+	staff := a.staff
+	if staff == "" {
+		staff = c.T("（未選択）", "(none)")
+	}
+	return c.T(
+		fmt.Sprintf("担当: %s | %s %s | %s", staff, model.FormatDateLong(d, model.JA), d, a.dbPath()),
+		fmt.Sprintf("Staff: %s | %s %s | %s", staff, model.FormatDateLong(d, model.EN), d, a.dbPath()))
+}
+
+func (a App) dbPath() string {
+	p := a.deps.Store.Path()
+	if h, err := os.UserHomeDir(); err == nil && h != "" && strings.HasPrefix(p, h) {
+		p = "~" + p[len(h):]
+	}
+	return p
+}

@@ -1,0 +1,222 @@
+// Package home is ホーム: today at a glance. Who is in, children in the kids space, today's
+// sessions and slots, jobs due, and the red alert for children not picked up by their slot's end.
+package home
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/nagawaka/madoguchi/model"
+	"github.com/nagawaka/madoguchi/store"
+	"github.com/nagawaka/madoguchi/tui/common"
+)
+
+// Store is what ホーム reads.
+type Store interface {
+	Today(d model.Date) (store.Today, error)
+}
+
+var _ Store = (*store.Store)(nil)
+
+// LoadedMsg carries the day's summary.
+type LoadedMsg struct {
+	Today store.Today
+	Err   error
+}
+
+// tickMsg refreshes durations and alerts once a minute.
+type tickMsg struct{}
+
+// KeyMap is ホーム's keys.
+type KeyMap struct {
+	Refresh key.Binding
+}
+
+// DefaultKeyMap returns ホーム's keys in the language.
+func DefaultKeyMap(l model.Lang) KeyMap {
+	return KeyMap{Refresh: key.NewBinding(key.WithKeys("r"), key.WithHelp("r", l.Pick("再読込", "refresh")))}
+}
+
+// ShortHelp lists the keys for the help bar.
+func (k KeyMap) ShortHelp() []key.Binding { return []key.Binding{k.Refresh} }
+
+// FullHelp lists the keys for the full help.
+func (k KeyMap) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
+
+// Model is the ホーム screen.
+type Model struct {
+	ctx    common.Context
+	store  Store
+	keys   KeyMap
+	today  store.Today
+	loaded bool
+	err    error
+}
+
+// New returns ホーム.
+func New(ctx common.Context, s Store) Model {
+	return Model{ctx: ctx, store: s, keys: DefaultKeyMap(ctx.Lang)}
+}
+
+// load reads the day's summary in a command; the store and date are copied in.
+func load(s Store, d model.Date) tea.Cmd {
+	return func() tea.Msg {
+		t, err := s.Today(d)
+		return LoadedMsg{Today: t, Err: err}
+	}
+}
+
+func tick() tea.Cmd { return tea.Tick(time.Minute, func(time.Time) tea.Msg { return tickMsg{} }) }
+
+// Init loads today.
+func (m Model) Init() tea.Cmd { return tea.Batch(load(m.store, m.ctx.Today()), tick()) }
+
+// Update handles data and keys.
+func (m Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case LoadedMsg:
+		m.today, m.err, m.loaded = msg.Today, msg.Err, true
+	case common.DataChangedMsg:
+		return m, load(m.store, m.ctx.Today())
+	case tickMsg:
+		return m, tea.Batch(load(m.store, m.ctx.Today()), tick())
+	case tea.KeyPressMsg:
+		if key.Matches(msg, m.keys.Refresh) {
+			return m, load(m.store, m.ctx.Today())
+		}
+	}
+	return m, nil
+}
+
+// SetContext applies a new size or language.
+func (m Model) SetContext(c common.Context) common.Screen {
+	m.ctx = c
+	m.keys = DefaultKeyMap(c.Lang)
+	return m
+}
+
+// Keys returns the help bar's keys.
+func (m Model) Keys() help.KeyMap { return m.keys }
+
+// Capturing is false: ホーム has no text field.
+func (m Model) Capturing() bool { return false }
+
+// Cursor is nil: no text field.
+func (m Model) Cursor() *tea.Cursor { return nil }
+
+// Today returns what the screen shows (for tests).
+func (m Model) Today() store.Today { return m.today }
+
+// NotPickedUp returns the children still in care after their slot ended.
+func NotPickedUp(t store.Today, now time.Time) []store.InCareLine {
+	var out []store.InCareLine
+	for _, c := range t.InCare {
+		if !now.Before(c.Slot.EndTime()) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// View draws the day.
+func (m Model) View() string {
+	c, st := m.ctx, m.ctx.Styles
+	if !m.loaded {
+		return st.Muted.Render(c.T("読み込み中", "Loading"))
+	}
+	if m.err != nil {
+		return st.Danger.Render(model.Message(m.err, c.Lang))
+	}
+	now := c.Clock.Now()
+	t := m.today
+	var top []string
+	for _, l := range NotPickedUp(t, now) {
+		top = append(top, st.Alert.Render(common.Fit(c.T(
+			fmt.Sprintf(" ！お迎え未完了: %s（%s）%s 終了の枠 保護者 %s", l.Child.Name, l.Slot.Date.String()[5:], l.Slot.End, l.Guardian.Name),
+			fmt.Sprintf(" ! Not picked up: %s (%s) slot ended %s guardian %s", l.Child.Name, l.Slot.Date.String()[5:], l.Slot.End, l.Guardian.Name)), c.Width)))
+	}
+	if t.Closed != nil {
+		top = append(top, st.OK.Render(c.T(
+			fmt.Sprintf("本日は %s に %s さんが締めました", model.HHMM(t.Closed.At), t.Closed.Staff),
+			fmt.Sprintf("Day closed at %s by %s", model.HHMM(t.Closed.At), t.Closed.Staff))))
+	}
+
+	gap := 2
+	lw := (c.Width - gap) / 2
+	rw := c.Width - gap - lw
+
+	// left: here now
+	var left []string
+	left = append(left, st.Heading.Render(c.T(fmt.Sprintf("来館中 %d人", len(t.Here)), fmt.Sprintf("Here now: %d", len(t.Here)))))
+	if len(t.Here) == 0 {
+		left = append(left, st.Muted.Render(c.T("  まだ誰もいません", "  Nobody is in yet")))
+	}
+	for _, h := range t.Here {
+		line := fmt.Sprintf("  %s  %s〜 %s", common.Fit(h.Person.DisplayName(), 14), model.HHMM(h.Visit.In), model.FormatDuration(h.Visit.Duration(now), c.Lang))
+		if h.Visit.Purpose != model.PurposeCoworking {
+			line += " " + st.Muted.Render(h.Visit.Purpose.Label(c.Lang))
+		}
+		left = append(left, line)
+		for _, ch := range h.Children {
+			left = append(left, st.Muted.Render("    - "+c.T("キッズ: ", "kids: ")+ch.Child.Name))
+		}
+	}
+
+	// right: kids, sessions, jobs
+	var right []string
+	inCareToday := 0
+	booked := 0
+	for _, sl := range t.Slots {
+		for _, b := range sl.Bookings {
+			if b.Booking.Status.Occupies() {
+				booked++
+			}
+		}
+	}
+	inCareToday = len(t.InCare)
+	right = append(right, st.Heading.Render(c.T(
+		fmt.Sprintf("キッズスペース 利用中 %d人 / 予約 %d件", inCareToday, booked),
+		fmt.Sprintf("Kids space: %d in care / %d booked", inCareToday, booked))))
+	for _, ic := range t.InCare {
+		line := "  " + common.Fit(ic.Child.Name, 12) + " " + ic.Slot.Span()
+		if ic.Child.HasAllergy() {
+			line += " " + st.Allergy.Render(c.T("アレルギー", "allergy"))
+		}
+		right = append(right, line)
+	}
+	if len(t.Slots) == 0 {
+		right = append(right, st.Muted.Render(c.T("  本日の枠はありません", "  No slots today")))
+	}
+	right = append(right, "")
+	right = append(right, st.Heading.Render(c.T(fmt.Sprintf("本日の講座 %d件", len(t.Sessions)), fmt.Sprintf("Today's sessions: %d", len(t.Sessions)))))
+	if len(t.Sessions) == 0 {
+		right = append(right, st.Muted.Render(c.T("  本日の講座はありません", "  No sessions today")))
+	}
+	for _, s := range t.Sessions {
+		right = append(right, "  "+s.Session.Span()+" "+s.Course.Kind.Label(c.Lang)+" "+s.Session.Title)
+	}
+	right = append(right, "")
+	right = append(right, st.Heading.Render(c.T(fmt.Sprintf("納期が本日まで %d件", len(t.JobsDue)), fmt.Sprintf("Jobs due by today: %d", len(t.JobsDue)))))
+	if len(t.JobsDue) == 0 {
+		right = append(right, st.Muted.Render(c.T("  ありません", "  None")))
+	}
+	for _, j := range t.JobsDue {
+		mark := "  "
+		due := j.Due.String()[5:]
+		if j.Overdue(t.Date) {
+			mark = st.Danger.Render(c.T("遅", "! "))
+		}
+		right = append(right, mark+" "+due+" "+common.Cut(j.Title, rw-16)+" "+st.Muted.Render(j.Status.Label(c.Lang)))
+	}
+
+	body := common.Columns(gap, []int{lw, rw}, strings.Join(left, "\n"), strings.Join(right, "\n"))
+	if len(top) > 0 {
+		body = strings.Join(top, "\n") + "\n" + body
+	}
+	return common.Lines(body, c.Width, c.Height)
+}

@@ -1,0 +1,46 @@
+package tui
+
+import (
+	"charm.land/bubbles/v2/key"
+
+	"github.com/nagawaka/madoguchi/model"
+)
+
+// GlobalKeys are the keys that work on every screen (unless a text field has focus, when only
+// ctrl+c and the tab keys do).
+type GlobalKeys struct {
+	Next, Prev, Jump, Help, Settings, Staff, Quit key.Binding
+}
+
+// DefaultGlobalKeys returns the global keys in the language.
+func DefaultGlobalKeys(l model.Lang) GlobalKeys {
+	return GlobalKeys{
+		Next:     key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", l.Pick("次の画面", "next screen"))),
+		Prev:     key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", l.Pick("前の画面", "previous screen"))),
+		Jump:     key.NewBinding(key.WithKeys("1", "2", "3", "4", "5", "6"), key.WithHelp("1-6", l.Pick("画面へ", "go to screen"))),
+		Help:     key.NewBinding(key.WithKeys("?"), key.WithHelp("?", l.Pick("ヘルプ", "help"))),
+		Settings: key.NewBinding(key.WithKeys("S"), key.WithHelp("S", l.Pick("設定", "settings"))),
+		Staff:    key.NewBinding(key.WithKeys("@"), key.WithHelp("@", l.Pick("担当交代", "change staff"))),
+		Quit:     key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", l.Pick("終了", "quit"))),
+	}
+}
+
+// helpKeys joins a screen's keys and the global keys for the help bar.
+type helpKeys struct {
+	screen []key.Binding
+	full   [][]key.Binding
+	global GlobalKeys
+}
+
+// ShortHelp shows the screen's keys first, then help and quit.
+func (h helpKeys) ShortHelp() []key.Binding {
+	return append(append([]key.Binding{}, h.screen...), h.global.Help, h.global.Quit)
+}
+
+// FullHelp shows every key, the screen's and the global ones.
+func (h helpKeys) FullHelp() [][]key.Binding {
+	g := h.global
+	return append(append([][]key.Binding{}, h.full...),
+		[]key.Binding{g.Next, g.Prev, g.Jump},
+		[]key.Binding{g.Settings, g.Staff, g.Help, g.Quit})
+}
