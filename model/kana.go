@@ -19,9 +19,11 @@ const (
 )
 
 // NormalizeName folds full-width ASCII and half-width katakana (width.Fold), composes to NFC,
-// trims, and collapses every run of white space (incl. the ideographic space) to one ASCII space.
+// trims, and collapses every run of white space (incl. the ideographic space) to one ASCII space;
+// invalid UTF-8 becomes U+FFFD.
 func NormalizeName(s string) string {
-	s = norm.NFC.String(width.Fold.String(s))
+	// Invalid bytes become U+FFFD first, so NFC sees the text the result will hold.
+	s = norm.NFC.String(width.Fold.String(strings.ToValidUTF8(s, "\uFFFD")))
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false

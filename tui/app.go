@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"os"
 	"strings"
+	"time"
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
@@ -56,6 +57,8 @@ type Deps struct {
 	NoColor bool
 	// Staff skips the picker when set (tests, and --staff).
 	Staff string
+	// Tick replaces tea.Tick (tests pass one that never fires).
+	Tick func(d time.Duration, fn func(time.Time) tea.Msg) tea.Cmd
 }
 
 // App is the root model.
@@ -85,7 +88,7 @@ func New(d Deps) App {
 	a.help.ShortSeparator = "  "
 	a.help.FullSeparator = "    "
 	a.help.Ellipsis = "~"
-	a.ctx = common.Context{Lang: d.Lang, Clock: d.Clock, Styles: common.NewStyles(true, d.NoColor)}
+	a.ctx = common.Context{Lang: d.Lang, Clock: d.Clock, Styles: common.NewStyles(true, d.NoColor), Tick: d.Tick}
 	a.screens = [tabCount]common.Screen{
 		home.New(a.ctx, d.Store),
 		placeholder{ctx: a.ctx, name: tabNames[TabCheckin].In(d.Lang), what: [2]string{"来館のチェックイン・チェックアウトと利用者名簿。", "Check-in and check-out, and the people directory."}},

@@ -4,6 +4,8 @@
 package common
 
 import (
+	"time"
+
 	"charm.land/bubbles/v2/help"
 	tea "charm.land/bubbletea/v2"
 
@@ -18,6 +20,17 @@ type Context struct {
 	Styles Styles
 	Width  int // body width
 	Height int // body height
+	// Tick schedules a timed message (tea.Tick in the app; tests pass one that never fires, so
+	// draining commands never waits on a timer).
+	Tick func(d time.Duration, fn func(time.Time) tea.Msg) tea.Cmd
+}
+
+// After returns a command that sends fn's message after d, through the context's Tick.
+func (c Context) After(d time.Duration, fn func(time.Time) tea.Msg) tea.Cmd {
+	if c.Tick == nil {
+		return tea.Tick(d, fn)
+	}
+	return c.Tick(d, fn)
 }
 
 // T picks the string for the context's language.

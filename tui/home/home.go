@@ -71,10 +71,12 @@ func load(s Store, d model.Date) tea.Cmd {
 	}
 }
 
-func tick() tea.Cmd { return tea.Tick(time.Minute, func(time.Time) tea.Msg { return tickMsg{} }) }
+func (m Model) tick() tea.Cmd {
+	return m.ctx.After(time.Minute, func(time.Time) tea.Msg { return tickMsg{} })
+}
 
 // Init loads today.
-func (m Model) Init() tea.Cmd { return tea.Batch(load(m.store, m.ctx.Today()), tick()) }
+func (m Model) Init() tea.Cmd { return tea.Batch(load(m.store, m.ctx.Today()), m.tick()) }
 
 // Update handles data and keys.
 func (m Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
@@ -84,7 +86,7 @@ func (m Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	case common.DataChangedMsg:
 		return m, load(m.store, m.ctx.Today())
 	case tickMsg:
-		return m, tea.Batch(load(m.store, m.ctx.Today()), tick())
+		return m, tea.Batch(load(m.store, m.ctx.Today()), m.tick())
 	case tea.KeyPressMsg:
 		if key.Matches(msg, m.keys.Refresh) {
 			return m, load(m.store, m.ctx.Today())

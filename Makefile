@@ -1,0 +1,37 @@
+# madoguchi — make targets. `make demo` runs the app on demo data; `make test` runs the tests.
+GO      ?= go
+VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
+LDFLAGS := -s -w -X main.version=$(VERSION)
+BIN     := bin/madoguchi
+
+.PHONY: build run demo test bench fmt lint dist clean
+
+build:
+	$(GO) build -ldflags "$(LDFLAGS)" -o $(BIN) ./cmd/madoguchi
+
+run: build
+	./$(BIN)
+
+demo: build
+	./$(BIN) --demo
+
+test:
+	$(GO) vet ./...
+	$(GO) test -race ./...
+
+bench:
+	$(GO) test -run '^$$' -bench . -benchtime 200x ./...
+
+fmt:
+	gofmt -w .
+
+lint:
+	@out=$$(gofmt -l .); if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
+	$(GO) vet ./...
+
+dist:
+	GOOS=linux GOARCH=amd64 $(GO) build -ldflags "$(LDFLAGS)" -o dist/madoguchi-linux-amd64 ./cmd/madoguchi
+	GOOS=windows GOARCH=amd64 $(GO) build -ldflags "$(LDFLAGS)" -o dist/madoguchi-windows-amd64.exe ./cmd/madoguchi
+
+clean:
+	rm -rf bin dist

@@ -1,0 +1,253 @@
+package tui_test
+
+import (
+	"bytes"
+	"io"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/exp/golden"
+	"github.com/charmbracelet/x/exp/teatest/v2"
+
+	"github.com/nagawaka/madoguchi/model"
+	"github.com/nagawaka/madoguchi/store"
+	"github.com/nagawaka/madoguchi/tui"
+	"github.com/nagawaka/madoguchi/tui/tuitest"
+)
+
+func newApp(t *testing.T, s *store.Store, lang model.Lang, staff string) tea.Model {
+	t.Helper()
+	a := tui.New(tui.Deps{Store: s, Lang: lang, Clock: tuitest.Clock, NoColor: true, Staff: staff, Tick: tuitest.NoTick})
+	m, _ := tuitest.Drain(a, a.Init())
+	return m
+}
+
+func sized(t *testing.T, m tea.Model, w, h int) tea.Model {
+	t.Helper()
+	m, _ = tuitest.Send(m, tea.WindowSizeMsg{Width: w, Height: h})
+	return m
+}
+
+func screen(m tea.Model) string { return ansi.Strip(m.(tui.App).Render()) }
+
+func TestTabsSwitchAndWrap(t *testing.T) {
+	m := sized(t, newApp(t, tuitest.OpenDemo(t), model.JA, "佐藤 由美"), 80, 24)
+	active := func() int { return m.(tui.App).Active() }
+	if active() != tui.TabHome {
+		t.Fatalf("starts on %d", active())
+	}
+	m, _ = tuitest.Keys(m, "tab")
+	if active() != tui.TabCheckin {
+		t.Fatalf("tab → %d", active())
+	}
+	m, _ = tuitest.Keys(m, "shift+tab", "shift+tab")
+	if active() != tui.TabReport {
+		t.Fatalf("shift+tab wraps to the last tab, got %d", active())
+	}
+	for i, k := range []string{"1", "2", "3", "4", "5", "6"} {
+		m, _ = tuitest.Keys(m, k)
+		if active() != i {
+			t.Fatalf("key %s → tab %d", k, active())
+		}
+	}
+	if !strings.Contains(screen(m), "レポート") {
+		t.Fatalf("tab bar missing:\n%s", screen(m))
+	}
+}
+
+func TestQuitKeys(t *testing.T) {
+	for _, k := range []string{"q", "ctrl+c"} {
+		m := sized(t, newApp(t, tuitest.OpenEmpty(t), model.JA, "x"), 80, 24)
+		if _, quit := tuitest.Keys(m, k); !quit {
+			t.Errorf("%s did not quit", k)
+		}
+	}
+}
+
+func TestTooSmallSaysSoAndResizeRecovers(t *testing.T) {
+	m := sized(t, newApp(t, tuitest.OpenDemo(t), model.JA, "佐藤 由美"), 79, 24)
+	if v := screen(m); !strings.Contains(v, "画面が小さすぎます") || strings.Contains(v, "来館中") {
+		t.Fatalf("79x24 should only say it is too small:\n%s", v)
+	}
+	m = sized(t, m, 80, 23)
+	if !strings.Contains(screen(m), "80×24") {
+		t.Fatalf("80x23 should name the minimum:\n%s", screen(m))
+	}
+	if _, quit := tuitest.Keys(m, "tab"); quit {
+		t.Fatal("tab quit")
+	}
+	m = sized(t, m, 80, 24)
+	v := screen(m)
+	if !strings.Contains(v, "来館中") {
+		t.Fatalf("80x24 should draw ホーム:\n%s", v)
+	}
+	if got := strings.Count(v, "\n") + 1; got != 24 {
+		t.Fatalf("drew %d lines at 80x24", got)
+	}
+	for i, l := range strings.Split(v, "\n") {
+		if w := ansi.StringWidth(l); w > 80 {
+			t.Errorf("line %d is %d cells wide: %q", i, w, l)
+		}
+	}
+	m = sized(t, m, 120, 40)
+	if got := strings.Count(screen(m), "\n") + 1; got != 40 {
+		t.Fatalf("drew %d lines at 120x40", got)
+	}
+}
+
+func TestHomeShowsTheDemoDay(t *testing.T) {
+	m := sized(t, newApp(t, tuitest.OpenDemo(t), model.JA, "佐藤 由美"), 80, 24)
+	v := screen(m)
+	for _, want := range []string{"来館中 5人", "山田 花子", "キッズ: 山田 陽翔", "利用中 3人", "本日の講座 2件", "仕上げと振り返り", "担当: 佐藤 由美", "令和8年11月25日（水）", "2026-11-25"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("ホーム lacks %q:\n%s", want, v)
+		}
+	}
+}
+
+func TestGoldenHome80x24(t *testing.T) {
+	m := sized(t, newApp(t, tuitest.OpenDemo(t), model.JA, "佐藤 由美"), 80, 24)
+	golden.RequireEqual(t, []byte(maskPath(screen(m))))
+}
+
+func TestGoldenHome80x24English(t *testing.T) {
+	m := sized(t, newApp(t, tuitest.OpenDemo(t), model.EN, "佐藤 由美"), 80, 24)
+	golden.RequireEqual(t, []byte(maskPath(screen(m))))
+}
+
+func TestGoldenHome120x40(t *testing.T) {
+	m := sized(t, newApp(t, tuitest.OpenDemo(t), model.JA, "佐藤 由美"), 120, 40)
+	golden.RequireEqual(t, []byte(maskPath(screen(m))))
+}
+
+// maskPath hides the temporary database path so goldens are stable.
+func maskPath(s string) string {
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		if j := strings.LastIndex(l, "| "); j >= 0 && (strings.Contains(l, "担当:") || strings.Contains(l, "Staff:")) {
+			lines[i] = l[:j] + "| DB"
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
+func TestFirstRunAsksForStaffAndAuditsWithIt(t *testing.T) {
+	s := tuitest.OpenEmpty(t)
+	m := sized(t, newApp(t, s, model.JA, ""), 80, 24)
+	if v := screen(m); !strings.Contains(v, "はじめての起動です") {
+		t.Fatalf("first run should ask for a name:\n%s", v)
+	}
+	// q and digits are typed into the name, not taken as global keys
+	m, quit := tuitest.Send(m, tuitest.Text("q1")...)
+	if quit {
+		t.Fatal("typing q quit the app")
+	}
+	m, _ = tuitest.Keys(m, "backspace", "backspace")
+	m, _ = tuitest.Send(m, tuitest.Text("鈴木 一郎")...)
+	// Enter (as after an IME conversion) must not submit
+	m, _ = tuitest.Keys(m, "enter")
+	if m.(tui.App).StaffName() != "" {
+		t.Fatal("enter submitted the form")
+	}
+	m, _ = tuitest.Keys(m, "ctrl+s")
+	if got := m.(tui.App).StaffName(); got != "鈴木 一郎" {
+		t.Fatalf("staff = %q", got)
+	}
+	if !strings.Contains(screen(m), "担当: 鈴木 一郎") {
+		t.Fatalf("status line lacks the staff member:\n%s", screen(m))
+	}
+	list, err := s.StaffList()
+	if err != nil || len(list) != 1 || list[0].Name != "鈴木 一郎" {
+		t.Fatalf("staff list %v %v", list, err)
+	}
+	p, _ := model.NewPerson(model.PersonInput{Name: "試験 太郎", Reading: "しけん たろう"})
+	if _, err := s.CreatePerson(p); err != nil {
+		t.Fatal(err)
+	}
+	es, _ := s.Audit(store.AuditFilter{Kind: model.KindPerson})
+	if len(es) != 1 || es[0].Staff != "鈴木 一郎" {
+		t.Fatalf("audit entry %+v", es)
+	}
+}
+
+func TestStaffPickerListsKnownStaff(t *testing.T) {
+	s := tuitest.OpenDemo(t)
+	m := sized(t, newApp(t, s, model.JA, ""), 80, 24)
+	v := screen(m)
+	if !strings.Contains(v, "佐藤 由美") || !strings.Contains(v, "田中 恵") {
+		t.Fatalf("picker lacks the staff:\n%s", v)
+	}
+	m, _ = tuitest.Keys(m, "down", "enter")
+	if got := m.(tui.App).StaffName(); got != "田中 恵" {
+		t.Fatalf("picked %q", got)
+	}
+	if s.Staff() != "田中 恵" {
+		t.Fatalf("store staff %q", s.Staff())
+	}
+}
+
+func TestSettingsEditValidatesAndSaves(t *testing.T) {
+	s := tuitest.OpenDemo(t)
+	m := sized(t, newApp(t, s, model.JA, "佐藤 由美"), 80, 24)
+	m, _ = tuitest.Keys(m, "S")
+	if v := screen(m); !strings.Contains(v, "保育比率 0歳") || !strings.Contains(v, "長若集学校") {
+		t.Fatalf("settings view:\n%s", v)
+	}
+	m, _ = tuitest.Keys(m, "e")
+	// go to the closing time, make it before opening, and save
+	m, _ = tuitest.Keys(m, "tab", "tab", "backspace", "backspace", "backspace", "backspace", "backspace")
+	m, _ = tuitest.Send(m, tuitest.Text("8:00")...)
+	m, _ = tuitest.Keys(m, "ctrl+s")
+	v := screen(m)
+	if !strings.Contains(v, "閉館時刻は開館時刻より後にしてください") {
+		t.Fatalf("field error not shown:\n%s", v)
+	}
+	st, _ := s.Settings()
+	if st.Closing != 17*60 {
+		t.Fatalf("rejected input was written: %v", st.Closing)
+	}
+	m, _ = tuitest.Keys(m, "backspace", "backspace", "backspace", "backspace")
+	m, _ = tuitest.Send(m, tuitest.Text("１８：００")...)
+	m, _ = tuitest.Keys(m, "ctrl+s")
+	st, _ = s.Settings()
+	if st.Closing != 18*60 {
+		t.Fatalf("closing = %v\n%s", st.Closing, screen(m))
+	}
+	if !strings.Contains(m.(tui.App).Status(), "設定を保存しました") {
+		t.Fatalf("status %q", m.(tui.App).Status())
+	}
+	m, _ = tuitest.Keys(m, "esc")
+	if !strings.Contains(screen(m), "来館中") {
+		t.Fatalf("esc should return to ホーム:\n%s", screen(m))
+	}
+}
+
+func TestFullHelpToggles(t *testing.T) {
+	m := sized(t, newApp(t, tuitest.OpenDemo(t), model.JA, "佐藤 由美"), 80, 24)
+	if strings.Contains(screen(m), "担当交代") {
+		t.Fatal("short help should not list every key")
+	}
+	m, _ = tuitest.Keys(m, "?")
+	if !strings.Contains(screen(m), "担当交代") {
+		t.Fatalf("full help missing:\n%s", screen(m))
+	}
+}
+
+// TestProgramFlow runs the real program loop (teatest) on the demo: the first frame shows ホーム,
+// q quits.
+func TestProgramFlow(t *testing.T) {
+	s := tuitest.OpenDemo(t)
+	a := tui.New(tui.Deps{Store: s, Lang: model.JA, Clock: tuitest.Clock, NoColor: true, Staff: "佐藤 由美", Tick: tuitest.NoTick})
+	tm := teatest.NewTestModel(t, a, teatest.WithInitialTermSize(80, 24))
+	teatest.WaitFor(t, tm.Output(), func(b []byte) bool {
+		return bytes.Contains(b, []byte("来館中")) && bytes.Contains(b, []byte("山田"))
+	}, teatest.WithDuration(5*time.Second), teatest.WithCheckInterval(10*time.Millisecond))
+	tm.Send(tuitest.Key("q"))
+	tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
+	if _, err := io.ReadAll(tm.FinalOutput(t)); err != nil {
+		t.Fatal(err)
+	}
+}
