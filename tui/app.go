@@ -17,8 +17,13 @@ import (
 
 	"github.com/nagawaka/madoguchi/model"
 	"github.com/nagawaka/madoguchi/store"
+	"github.com/nagawaka/madoguchi/tui/attendance"
+	"github.com/nagawaka/madoguchi/tui/checkin"
 	"github.com/nagawaka/madoguchi/tui/common"
 	"github.com/nagawaka/madoguchi/tui/home"
+	"github.com/nagawaka/madoguchi/tui/jobs"
+	"github.com/nagawaka/madoguchi/tui/kids"
+	"github.com/nagawaka/madoguchi/tui/report"
 	"github.com/nagawaka/madoguchi/tui/settings"
 	"github.com/nagawaka/madoguchi/tui/setup"
 )
@@ -91,11 +96,11 @@ func New(d Deps) App {
 	a.ctx = common.Context{Lang: d.Lang, Clock: d.Clock, Styles: common.NewStyles(true, d.NoColor), Tick: d.Tick}
 	a.screens = [tabCount]common.Screen{
 		home.New(a.ctx, d.Store),
-		placeholder{ctx: a.ctx, name: tabNames[TabCheckin].In(d.Lang), what: [2]string{"来館のチェックイン・チェックアウトと利用者名簿。", "Check-in and check-out, and the people directory."}},
-		placeholder{ctx: a.ctx, name: tabNames[TabKids].In(d.Lang), what: [2]string{"キッズスペースの予約・お預かり・お迎え。", "Kids-space bookings, drop-off and pick-up."}},
-		placeholder{ctx: a.ctx, name: tabNames[TabAttendance].In(d.Lang), what: [2]string{"講座の出欠と日次締め。", "Course attendance and the end-of-day review."}},
-		placeholder{ctx: a.ctx, name: tabNames[TabJobs].In(d.Lang), what: [2]string{"案件の進捗・伴走メモ・入金。", "Job progress, support notes and payments."}},
-		placeholder{ctx: a.ctx, name: tabNames[TabReport].In(d.Lang), what: [2]string{"KPI と月次の数字、Excel 出力。", "KPIs, monthly figures and Excel exports."}},
+		checkin.New(a.ctx, d.Store),
+		kids.New(a.ctx, d.Store),
+		attendance.New(a.ctx, d.Store),
+		jobs.New(a.ctx, d.Store),
+		report.New(a.ctx, d.Store),
 	}
 	if d.Staff != "" {
 		a.staff = d.Staff
@@ -267,6 +272,11 @@ func (a App) handleKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 			case key.Matches(k, a.keys.Jump):
 				a.over, a.active = nil, int(k.String()[0]-'1')
 				return a, nil
+			case key.Matches(k, a.keys.Review):
+				a.over, a.active = nil, TabAttendance
+				s, cmd := a.screens[a.active].Update(common.GotoMsg{Tab: TabAttendance, Payload: common.ReviewPayload{Date: a.ctx.Today()}})
+				a.screens[a.active] = s
+				return a, cmd
 			case key.Matches(k, a.keys.Settings):
 				a.over = settings.New(a.ctx, a.deps.Store)
 				return a, a.over.Init()
@@ -350,6 +360,7 @@ func (a App) helpKeys() help.KeyMap {
 		h.global.Prev.SetEnabled(false)
 		h.global.Jump.SetEnabled(false)
 		h.global.Settings.SetEnabled(false)
+		h.global.Review.SetEnabled(false)
 		h.global.Staff.SetEnabled(false)
 	}
 	return h

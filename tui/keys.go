@@ -9,7 +9,7 @@ import (
 // GlobalKeys are the keys that work on every screen (unless a text field has focus, when only
 // ctrl+c and the tab keys do).
 type GlobalKeys struct {
-	Next, Prev, Jump, Help, Settings, Staff, Quit key.Binding
+	Next, Prev, Jump, Review, Help, Settings, Staff, Quit key.Binding
 }
 
 // DefaultGlobalKeys returns the global keys in the language.
@@ -18,6 +18,7 @@ func DefaultGlobalKeys(l model.Lang) GlobalKeys {
 		Next:     key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", l.Pick("次の画面", "next screen"))),
 		Prev:     key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", l.Pick("前の画面", "previous screen"))),
 		Jump:     key.NewBinding(key.WithKeys("1", "2", "3", "4", "5", "6"), key.WithHelp("1-6", l.Pick("画面へ", "go to screen"))),
+		Review:   key.NewBinding(key.WithKeys("D"), key.WithHelp("D", l.Pick("日次締め", "close the day"))),
 		Help:     key.NewBinding(key.WithKeys("?"), key.WithHelp("?", l.Pick("ヘルプ", "help"))),
 		Settings: key.NewBinding(key.WithKeys("S"), key.WithHelp("S", l.Pick("設定", "settings"))),
 		Staff:    key.NewBinding(key.WithKeys("@"), key.WithHelp("@", l.Pick("担当交代", "change staff"))),
@@ -41,6 +42,6 @@ func (h helpKeys) ShortHelp() []key.Binding {
 func (h helpKeys) FullHelp() [][]key.Binding {
 	g := h.global
 	return append(append([][]key.Binding{}, h.full...),
-		[]key.Binding{g.Next, g.Prev, g.Jump},
+		[]key.Binding{g.Next, g.Prev, g.Jump, g.Review},
 		[]key.Binding{g.Settings, g.Staff, g.Help, g.Quit})
 }

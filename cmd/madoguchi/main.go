@@ -142,11 +142,15 @@ type cli struct {
 	clock     model.Clock
 }
 
-func commands() []command {
-	return []command{
-		{"version", "print the version / 版を表示", cmdVersion},
-	}
+// registry holds the subcommands; each lives in its own file and registers itself in init,
+// so commands can be added without touching this file.
+var registry = []command{
+	{"version", "print the version / 版を表示", cmdVersion},
 }
+
+func register(c command) { registry = append(registry, c) }
+
+func commands() []command { return registry }
 
 func usage(w io.Writer) {
 	fmt.Fprintf(w, `madoguchi %s — 長若集学校の窓口アプリ / the desk app of Nagawaka Shugakko

@@ -1,0 +1,21 @@
+package common
+
+import "github.com/nagawaka/madoguchi/model"
+
+// Payloads carried by GotoMsg, so one screen can open another at the right record.
+
+// PickupPayload opens the kids screen at a booking's pick-up (from a guardian's check-out).
+type PickupPayload struct{ BookingID uint64 }
+
+// ReviewPayload opens the end-of-day review of a day.
+type ReviewPayload struct{ Date model.Date }
+
+// SessionPayload opens a session's roll.
+type SessionPayload struct{ SessionID uint64 }
+
+// JobPayload opens a job's detail.
+type JobPayload struct{ JobID uint64 }
+
+// PersonPayload opens the check-in screen with a person highlighted (e.g. to check a guardian
+// in, or to check someone out from the review).
+type PersonPayload struct{ PersonID uint64 }
