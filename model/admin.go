@@ -75,8 +75,11 @@ func DefaultSettings() Settings {
 // WithDefaults fills zero fields (from an older database) with defaults.
 func (s Settings) WithDefaults() Settings {
 	d := DefaultSettings()
-	if s.SiteName == "" {
+	if s.SiteName == "" { // no settings record was stored: everything takes its default
 		s.SiteName = d.SiteName
+		if s.DefaultFeeBP == 0 {
+			s.DefaultFeeBP = d.DefaultFeeBP
+		}
 	}
 	if s.Opening == 0 && s.Closing == 0 {
 		s.Opening, s.Closing = d.Opening, d.Closing

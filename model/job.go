@@ -52,7 +52,7 @@ func (s JobStatus) Label(l Lang) string {
 func ParseJobStatus(s string) (JobStatus, error) {
 	n := strings.ToLower(NormalizeName(s))
 	for _, st := range JobStatuses {
-		if n == string(st) || n == jobStatusLabels[st].JA || n == jobStatusLabels[st].EN {
+		if n == string(st) || n == jobStatusLabels[st].JA || n == strings.ToLower(jobStatusLabels[st].EN) {
 			return st, nil
 		}
 	}
@@ -196,7 +196,7 @@ func ParsePercentBP(s string) (int64, error) {
 		return 0, bad
 	}
 	w, err := strconv.ParseInt(whole, 10, 64)
-	if err != nil || w < 0 || w > 100 || whole[0] == '+' {
+	if err != nil || w < 0 || w > 100 || !isDigits(whole) {
 		return 0, bad
 	}
 	f := int64(0)
@@ -205,7 +205,7 @@ func ParsePercentBP(s string) (int64, error) {
 			frac += "0"
 		}
 		f, err = strconv.ParseInt(frac, 10, 64)
-		if err != nil || f < 0 || frac[0] == '+' || frac[0] == '-' {
+		if err != nil || f < 0 || !isDigits(frac) {
 			return 0, bad
 		}
 	}
@@ -233,7 +233,7 @@ func ParseMinutes(s string) (int64, error) {
 	if h, m, ok := strings.Cut(t, ":"); ok {
 		hh, err1 := strconv.ParseInt(h, 10, 64)
 		mm, err2 := strconv.ParseInt(m, 10, 64)
-		if err1 != nil || err2 != nil || hh < 0 || mm < 0 || mm > 59 || hh > 100000 {
+		if err1 != nil || err2 != nil || !isDigits(h) || !isDigits(m) || hh < 0 || mm < 0 || mm > 59 || hh > 100000 {
 			return 0, bad
 		}
 		return hh*60 + mm, nil

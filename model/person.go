@@ -5,6 +5,7 @@ import (
 	"net/mail"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -181,8 +182,8 @@ func validateName(field, s string, errs *FieldErrors) (string, bool) {
 	case utf8.RuneCountInString(n) > MaxNameRunes:
 		errs.add(Invalid(field, fmt.Sprintf("氏名は%d文字までです", MaxNameRunes), fmt.Sprintf("A name can be at most %d characters", MaxNameRunes)))
 		return n, false
-	case strings.ContainsAny(n, "\t\n\r"):
-		errs.add(Invalid(field, "氏名に改行やタブは使えません", "A name cannot contain line breaks or tabs"))
+	case strings.ContainsFunc(n, unicode.IsControl):
+		errs.add(Invalid(field, "氏名に制御文字は使えません", "A name cannot contain control characters"))
 		return n, false
 	}
 	return n, true

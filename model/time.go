@@ -58,7 +58,7 @@ func ParseDate(s string) (Date, error) {
 	y, err1 := strconv.Atoi(parts[0])
 	m, err2 := strconv.Atoi(parts[1])
 	d, err3 := strconv.Atoi(parts[2])
-	if err1 != nil || err2 != nil || err3 != nil || len(parts[0]) != 4 {
+	if err1 != nil || err2 != nil || err3 != nil || len(parts[0]) != 4 || !isDigits(parts[0]) || !isDigits(parts[1]) || !isDigits(parts[2]) {
 		return Date{}, bad
 	}
 	if y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1 || d > 31 {
@@ -143,6 +143,19 @@ func (d Date) AgeOn(on Date) int {
 	return age
 }
 
+// isDigits reports whether s is non-empty and only ASCII digits (no signs, no spaces).
+func isDigits(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
 func cmpInt(a, b int) int {
 	switch {
 	case a < b:
@@ -170,7 +183,7 @@ func ParseClock(s string) (ClockTime, error) {
 	}
 	h, err1 := strconv.Atoi(hs)
 	m, err2 := strconv.Atoi(ms)
-	if err1 != nil || err2 != nil || len(ms) != 2 || len(hs) == 0 || len(hs) > 2 || h < 0 || h > 24 || m < 0 || m > 59 || (h == 24 && m != 0) {
+	if err1 != nil || err2 != nil || !isDigits(hs) || !isDigits(ms) || len(ms) != 2 || len(hs) == 0 || len(hs) > 2 || h < 0 || h > 24 || m < 0 || m > 59 || (h == 24 && m != 0) {
 		return 0, bad
 	}
 	return ClockTime(h*60 + m), nil
@@ -190,8 +203,8 @@ func foldASCII(s string) string {
 	var b strings.Builder
 	for _, r := range s {
 		switch {
-		case r >= '０' && r <= '～':
-			b.WriteRune(r - '０' + '0')
+		case r >= '！' && r <= '～':
+			b.WriteRune(r - '！' + '!')
 		case r == '　':
 			b.WriteRune(' ')
 		case r == '－' || r == '−' || r == 'ー':
