@@ -403,9 +403,8 @@ type Query struct {
 	Kana    string // the hiragana form (from kana or romaji), spaces removed
 	Pending string // romaji still being typed after Kana ("d" in "yamad")
 
-	empty   bool     // nothing to search for: everything matches
 	kana    bool     // Kana/Pending are usable against readings
-	nameKey string   // Name without spaces
+	nameKey string   // Name without spaces; "" matches everything (also for the zero Query)
 	next    []string // kana that Pending may become; the reading must continue with one of them
 }
 
@@ -416,7 +415,6 @@ func ParseQuery(s string) Query {
 	n := NormalizeName(s)
 	q.Name = lowerASCII(n)
 	if q.Name == "" {
-		q.empty = true
 		return q
 	}
 	q.nameKey = strings.ReplaceAll(q.Name, " ", "")
@@ -508,7 +506,7 @@ func lowerASCII(s string) string {
 // name form, 2 either contains it, 3 it is a subsequence of either. Spaces are ignored and ASCII
 // letters in name compare without case; the empty query matches everything at rank 0.
 func (q Query) Match(name, reading string) (rank int, ok bool) {
-	if q.empty {
+	if q.nameKey == "" {
 		return 0, true
 	}
 	if q.kana && q.kanaAt(reading) {
@@ -644,22 +642,27 @@ func indexFirst(s, p string) int {
 }
 
 // indexFold returns the index of the character c (its UTF-8 bytes) in s, or -1; an ASCII
-// letter c (lower case) also matches its upper case. A plain loop: s is a short name.
+// letter c (lower case) also matches its upper case. A plain loop from character to character:
+// s is a short, valid UTF-8 name or reading.
 func indexFold(s, c string) int {
 	c0 := c[0]
-	up := c0
-	if c0 >= 'a' && c0 <= 'z' {
-		up = c0 - ('a' - 'A')
+	if len(c) == 1 {
+		up := c0
+		if c0 >= 'a' && c0 <= 'z' {
+			up = c0 - ('a' - 'A')
+		}
+		for i := 0; i < len(s); i += runeLen(s[i]) {
+			if b := s[i]; b == c0 || b == up {
+				return i
+			}
+		}
+		return -1
 	}
-	for i := 0; i+len(c) <= len(s); i++ {
-		if b := s[i]; b != c0 && b != up {
-			continue
-		}
-		j := 1
-		for j < len(c) && s[i+j] == c[j] {
-			j++
-		}
-		if j == len(c) {
+	// Kana share their first byte: test the last one first.
+	n := len(c)
+	last := c[n-1]
+	for i := 0; i+n <= len(s); i += runeLen(s[i]) {
+		if s[i+n-1] == last && s[i] == c0 && s[i+1:i+n-1] == c[1:n-1] {
 			return i
 		}
 	}

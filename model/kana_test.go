@@ -312,6 +312,7 @@ func TestMatch(t *testing.T) {
 		rank  int // no = must not match
 	}{
 		{"", hanako, 0},
+		{"ー", hanako, no},
 		{"　", hanako, 0},
 		{"yamada", hanako, 0},
 		{"Yamada", hanako, 0},
@@ -356,6 +357,9 @@ func TestMatch(t *testing.T) {
 		{"shim", person{"新聞 太郎", "しんぶん たろう"}, 0},
 		{"shimbun", person{"新聞 太郎", "しんぶん たろう"}, 0},
 		{"やまだ", person{"大山 大輔", "おおやま だいすけ"}, 2},
+	}
+	if rank, ok := (Query{}).Match(hanako.name, hanako.reading); !ok || rank != 0 {
+		t.Errorf("zero Query: rank %d, %v; want 0, true", rank, ok)
 	}
 	for _, tt := range tests {
 		q := ParseQuery(tt.query)
