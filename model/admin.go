@@ -168,7 +168,7 @@ func NewSettings(in SettingsInput) (Settings, error) {
 	if s.BackupKeep, bad = atoiRange(in.BackupKeep, 1, 365); bad {
 		errs.add(Invalid("backup_keep", "バックアップの世代数は1〜365です", "Keep 1 to 365 backups"))
 	}
-	for _, item := range strings.FieldsFunc(in.QAChecklist, func(r rune) bool { return r == '、' || r == ',' || r == '，' || r == '\n' || r == '\r' }) {
+	for _, item := range strings.FieldsFunc(in.QAChecklist, func(r rune) bool { return r == '、' || r == '､' || r == ',' || r == '，' || r == '\n' || r == '\r' }) {
 		if item = NormalizeName(item); item != "" && !contains(s.QAChecklist, item) {
 			s.QAChecklist = append(s.QAChecklist, item)
 		}
