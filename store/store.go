@@ -68,9 +68,6 @@ func Open(path string, opt Options) (*Store, error) {
 	if err != nil {
 		return nil, openError(path, err)
 	}
-	if runtime.GOOS != "windows" && !opt.ReadOnly {
-		_ = os.Chmod(path, 0o600) // tighten a file an older copy left wider
-	}
 	s := &Store{db: db, path: path, clock: opt.Clock}
 	var version uint64
 	err = db.View(func(tx *bolt.Tx) error {
@@ -85,11 +82,14 @@ func Open(path string, opt Options) (*Store, error) {
 			fmt.Sprintf("This database was written by a newer madoguchi (schema %d); this version reads schema %d. Update madoguchi.", version, SchemaVersion))}
 	}
 	if err == nil && !opt.ReadOnly {
-		err = db.Update(func(tx *bolt.Tx) error { return migrate(tx, version) })
+		err = storageError(db.Update(func(tx *bolt.Tx) error { return migrate(tx, version) }))
 	}
 	if err != nil {
 		db.Close()
 		return nil, err
+	}
+	if runtime.GOOS != "windows" && !opt.ReadOnly {
+		_ = os.Chmod(path, 0o600) // tighten a file an older copy left wider
 	}
 	return s, nil
 }
