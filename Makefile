@@ -4,7 +4,7 @@ VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS := -s -w -X main.version=$(VERSION)
 BIN     := bin/madoguchi
 
-.PHONY: build run demo test bench fmt lint dist clean
+.PHONY: build run demo test test-crash fuzz bench fmt lint dist clean
 
 build:
 	$(GO) build -ldflags "$(LDFLAGS)" -o $(BIN) ./cmd/madoguchi
@@ -18,6 +18,15 @@ demo: build
 test:
 	$(GO) vet ./...
 	$(GO) test -race ./...
+
+# the crash test: a child process writing records is killed with SIGKILL at random moments,
+# then the database is checked (make test runs a few trials; this runs at least 100)
+test-crash:
+	MADOGUCHI_CRASH_TRIALS=100 $(GO) test -run 'TestCrash' -count=1 -timeout 30m ./store/
+
+# every fuzz target for 30 s each (seed corpora live in testdata/fuzz)
+fuzz:
+	bash .ci/fuzz
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchtime 200x ./...
