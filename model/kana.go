@@ -404,7 +404,8 @@ type Query struct {
 	Pending string // romaji still being typed after Kana ("d" in "yamad")
 
 	kana    bool     // Kana/Pending are usable against readings
-	nameKey string   // Name without spaces; "" matches everything (also for the zero Query)
+	nameKey string   // Name without spaces
+	short   bool     // one letter typed so far: only prefix (and kanji substring) matches count; "" matches everything (also for the zero Query)
 	next    []string // kana that Pending may become; the reading must continue with one of them
 }
 
@@ -434,6 +435,7 @@ func ParseQuery(s string) Query {
 			q.kana = len(q.next) > 0
 		}
 	}
+	q.short = utf8.RuneCountInString(q.nameKey) < 2
 	return q
 }
 
@@ -514,6 +516,14 @@ func (q Query) Match(name, reading string) (rank int, ok bool) {
 	}
 	if matchPrefix(name, q.nameKey) >= 0 {
 		return 1, true
+	}
+	if q.short {
+		// One letter matches almost everyone somewhere: list only prefix matches, and people
+		// whose name holds a typed kanji ("山" finds 中山 too).
+		if q.nameKey[0] >= 0x80 && !q.kana && containsKey(name, q.nameKey) {
+			return 2, true
+		}
+		return 0, false
 	}
 	// A substring is also a subsequence: test the cheaper, rarer subsequence first.
 	kanaFuzzy := q.kana && q.kanaFuzzy(reading)

@@ -17,27 +17,72 @@ type Result struct {
 	Rank   int
 }
 
-// Filter returns the people (archived ones excluded) matching the query by name, reading or
-// romaji: prefix matches on the reading or name first, then substring and fuzzy matches; ties
-// in reading order. It allocates only the result slice.
-func Filter(people []model.Person, query string) []Result {
-	q := model.ParseQuery(query)
-	out := make([]Result, 0, 64)
-	for i := range people {
-		p := &people[i]
-		if p.Archived || p.Forgotten {
-			continue
-		}
-		if r, ok := q.Match(p.Name, p.Reading); ok {
-			out = append(out, Result{Person: *p, Rank: r})
+// Searcher finds people as staff type. It keeps the people (archived and erased ones left out)
+// sorted by reading once, so a search is one pass of model.Query.Match that drops each hit into
+// its rank's bucket: results come out ranked, and in reading order within a rank, without a sort
+// and without copying records. Not safe for concurrent use (it reuses its buffers).
+type Searcher struct {
+	people  []model.Person
+	buckets [4][]int32
+	out     []int32
+}
+
+// NewSearcher prepares a search over people.
+func NewSearcher(people []model.Person) *Searcher {
+	s := &Searcher{people: make([]model.Person, 0, len(people))}
+	for _, p := range people {
+		if !p.Archived && !p.Forgotten {
+			s.people = append(s.people, p)
 		}
 	}
-	sort.SliceStable(out, func(i, j int) bool {
-		if out[i].Rank != out[j].Rank {
-			return out[i].Rank < out[j].Rank
+	sort.SliceStable(s.people, func(i, j int) bool { return s.people[i].Reading < s.people[j].Reading })
+	return s
+}
+
+// Find returns the indexes (for Person) of the people matching the query by name, reading or
+// romaji: prefix matches on the reading or name first, then substring and fuzzy matches, in
+// reading order within each rank. The slice is reused by the next Find.
+func (s *Searcher) Find(query string) []int32 {
+	q := model.ParseQuery(query)
+	for r := range s.buckets {
+		s.buckets[r] = s.buckets[r][:0]
+	}
+	for i := range s.people {
+		p := &s.people[i]
+		if r, ok := q.Match(p.Name, p.Reading); ok {
+			s.buckets[min(r, 3)] = append(s.buckets[min(r, 3)], int32(i))
 		}
-		return out[i].Person.Reading < out[j].Person.Reading
-	})
+	}
+	s.out = s.out[:0]
+	for r := range s.buckets {
+		s.out = append(s.out, s.buckets[r]...)
+	}
+	return s.out
+}
+
+// Rank returns the rank of a found index (recomputed; cheap).
+func (s *Searcher) Rank(query string, i int32) int {
+	r, _ := model.ParseQuery(query).Match(s.people[i].Name, s.people[i].Reading)
+	return r
+}
+
+// Person returns the person at a found index.
+func (s *Searcher) Person(i int32) *model.Person { return &s.people[i] }
+
+// Len returns how many people are searched.
+func (s *Searcher) Len() int { return len(s.people) }
+
+// Filter returns the people (archived ones excluded) matching the query, ranked: a convenience
+// over Searcher for small lists and tests.
+func Filter(people []model.Person, query string) []Result {
+	s := NewSearcher(people)
+	q := model.ParseQuery(query)
+	idx := s.Find(query)
+	out := make([]Result, 0, len(idx))
+	for _, i := range idx {
+		r, _ := q.Match(s.people[i].Name, s.people[i].Reading)
+		out = append(out, Result{Person: s.people[i], Rank: r})
+	}
 	return out
 }
 
@@ -60,8 +105,8 @@ func DefaultPickerKeys(l model.Lang) PickerKeys {
 type PersonPicker struct {
 	Input   Input
 	Keys    PickerKeys
-	people  []model.Person
-	results []Result
+	search  *Searcher
+	found   []int32
 	cursor  int
 	offset  int
 	marks   map[uint64]string
@@ -78,7 +123,7 @@ func NewPersonPicker(l model.Lang, prompt string) PersonPicker {
 
 // SetPeople replaces the people searched and re-runs the search.
 func (p *PersonPicker) SetPeople(people []model.Person) {
-	p.people = people
+	p.search = NewSearcher(people)
 	p.refilter()
 }
 
@@ -96,10 +141,16 @@ func (p *PersonPicker) refilter() {
 	if sel, ok := p.Selected(); ok {
 		keep = sel.ID
 	}
-	p.results = Filter(p.people, p.Input.Value())
+	p.found = nil
+	if p.search != nil {
+		p.found = append(p.found[:0:0], p.search.Find(p.Input.Value())...)
+	}
 	p.cursor, p.offset = 0, 0
-	for i, r := range p.results {
-		if r.Person.ID == keep && r.Rank == p.results[0].Rank {
+	for i, idx := range p.found {
+		if i > 50 {
+			break
+		}
+		if p.search.Person(idx).ID == keep {
 			p.cursor = i
 			break
 		}
@@ -115,7 +166,7 @@ func (p PersonPicker) Update(msg tea.Msg) (PersonPicker, tea.Cmd) {
 			p.cursor = max(0, p.cursor-1)
 			return p, nil
 		case key.Matches(k, p.Keys.Down):
-			p.cursor = max(0, min(len(p.results)-1, p.cursor+1))
+			p.cursor = max(0, min(len(p.found)-1, p.cursor+1))
 			return p, nil
 		case key.Matches(k, p.Keys.Choose):
 			return p, nil
@@ -132,14 +183,23 @@ func (p PersonPicker) Update(msg tea.Msg) (PersonPicker, tea.Cmd) {
 
 // Selected returns the highlighted person.
 func (p PersonPicker) Selected() (model.Person, bool) {
-	if p.cursor < 0 || p.cursor >= len(p.results) {
+	if p.cursor < 0 || p.cursor >= len(p.found) {
 		return model.Person{}, false
 	}
-	return p.results[p.cursor].Person, true
+	return *p.search.Person(p.found[p.cursor]), true
 }
 
-// Results returns the current matches in order.
-func (p PersonPicker) Results() []Result { return p.results }
+// Results returns the current matches in order (built on demand; prefer Count in hot paths).
+func (p PersonPicker) Results() []Result {
+	out := make([]Result, 0, len(p.found))
+	for _, i := range p.found {
+		out = append(out, Result{Person: *p.search.Person(i), Rank: p.search.Rank(p.Input.Value(), i)})
+	}
+	return out
+}
+
+// Count returns how many people match.
+func (p PersonPicker) Count() int { return len(p.found) }
 
 // Query returns what was typed.
 func (p PersonPicker) Query() string { return p.Input.Value() }
@@ -158,11 +218,11 @@ func (p *PersonPicker) View(st common.Styles, width, height int) string {
 	if p.cursor >= p.offset+rows {
 		p.offset = p.cursor - rows + 1
 	}
-	if len(p.results) == 0 {
+	if len(p.found) == 0 {
 		b.WriteString("\n" + st.Muted.Render(p.lang.Pick("  該当する人がいません", "  Nobody matches")))
 	}
-	for i := p.offset; i < len(p.results) && i < p.offset+rows; i++ {
-		r := p.results[i].Person
+	for i := p.offset; i < len(p.found) && i < p.offset+rows; i++ {
+		r := p.search.Person(p.found[i])
 		mark := "    "
 		if m, ok := p.marks[r.ID]; ok {
 			mark = common.Fit(m, 4)
