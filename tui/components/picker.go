@@ -103,14 +103,14 @@ func DefaultPickerKeys(l model.Lang) PickerKeys {
 // PersonPicker is the person search used at the counter: a search field that narrows a list of
 // people by kanji, kana or romaji as staff type, and a highlighted row to act on.
 type PersonPicker struct {
-	Input   Input
-	Keys    PickerKeys
-	search  *Searcher
-	found   []int32
-	cursor  int
-	offset  int
-	marks   map[uint64]string
-	lang    model.Lang
+	Input  Input
+	Keys   PickerKeys
+	search *Searcher
+	found  []int32
+	cursor int
+	offset int
+	marks  map[uint64]string
+	lang   model.Lang
 }
 
 // NewPersonPicker returns a focused, empty picker.
