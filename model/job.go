@@ -1,9 +1,11 @@
 package model
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"math/bits"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -48,7 +50,17 @@ func (s JobStatus) Label(l Lang) string {
 	return string(s)
 }
 
-// ParseJobStatus reads a status from its code or label.
+// jobStatusAliases are other words staff use for a status (on the command line, in a filter):
+// the cancelled label is "辞退/キャンセル", but people type one half of it.
+var jobStatusAliases = map[string]JobStatus{
+	"辞退": JobCancelled, "キャンセル": JobCancelled, "取消": JobCancelled, "取消し": JobCancelled,
+	"cancel": JobCancelled, "canceled": JobCancelled, "declined": JobCancelled,
+	"差し戻し": JobReturned, "差戻": JobReturned, "inprogress": JobInProgress, "in-progress": JobInProgress,
+	"working": JobInProgress, "review": JobQA, "qa_review": JobQA,
+}
+
+// ParseJobStatus reads a status from its code, its label in either language, or a common alias
+// (辞退, キャンセル, cancel, 差し戻し).
 func ParseJobStatus(s string) (JobStatus, error) {
 	n := strings.ToLower(NormalizeName(s))
 	for _, st := range JobStatuses {
@@ -56,7 +68,11 @@ func ParseJobStatus(s string) (JobStatus, error) {
 			return st, nil
 		}
 	}
-	return "", Invalid("status", fmt.Sprintf("進捗「%s」はありません", s), fmt.Sprintf("Unknown job status %q", s))
+	if st, ok := jobStatusAliases[n]; ok {
+		return st, nil
+	}
+	return "", Invalid("status", fmt.Sprintf("進捗「%s」はありません（打診・受注・作業中・検品・差戻し・納品・請求・入金・キャンセル）", s),
+		fmt.Sprintf("Unknown job status %q (offered, accepted, in_progress, qa, returned, delivered, invoiced, paid, cancelled)", s))
 }
 
 var jobMoves = map[JobStatus][]JobStatus{
@@ -119,7 +135,50 @@ func NewClient(name string, local bool, note string) (Client, error) {
 	if e := checkLen("name", c.Name, 80); e != nil {
 		return c, e
 	}
+	if e := checkLen("note", c.Note, MaxNoteRunes); e != nil {
+		return c, e
+	}
 	return c, nil
+}
+
+// ClientInput is the client form as typed; Local is a yes/no answer (ParseYesNo).
+type ClientInput struct {
+	Name, Local, Note string
+}
+
+// Input returns the client as form text.
+func (c Client) Input() ClientInput {
+	local := "n"
+	if c.Local {
+		local = "y"
+	}
+	return ClientInput{Name: c.Name, Local: local, Note: c.Note}
+}
+
+// ParseClient validates the client form, every field's error at once.
+func ParseClient(in ClientInput) (Client, error) {
+	var errs FieldErrors
+	local, err := ParseYesNo("local", in.Local)
+	if err != nil {
+		errs.add(asError(err))
+	}
+	c, err := NewClient(in.Name, local, in.Note)
+	if err != nil {
+		errs.add(asError(err))
+	}
+	return c, errs.Err()
+}
+
+// ParseYesNo reads a yes/no answer: y, yes, はい, 1, true (and n, no, いいえ, 0, false, or
+// nothing). Anything else is refused for the field.
+func ParseYesNo(field, s string) (bool, error) {
+	switch strings.ToLower(strings.TrimSpace(foldASCII(NormalizeName(s)))) {
+	case "y", "yes", "はい", "1", "true", "on", "地域内":
+		return true, nil
+	case "", "n", "no", "いいえ", "0", "false", "off", "地域外":
+		return false, nil
+	}
+	return false, Invalid(field, "「はい」か「いいえ」で入力してください（y / n）", "Answer y (yes) or n (no)")
 }
 
 // Units a job's quantity is counted in.
@@ -245,6 +304,23 @@ func ParseMinutes(s string) (int64, error) {
 	return int64(math.Round(f * 60)), nil
 }
 
+// MaxQuantity bounds a job's quantity.
+const MaxQuantity = 10_000_000
+
+// ParseQuantity reads a job's quantity: a whole number from 1 to MaxQuantity, commas and
+// full-width digits allowed; empty means 1.
+func ParseQuantity(s string) (int64, error) {
+	q := strings.ReplaceAll(strings.TrimSpace(foldASCII(s)), ",", "")
+	if q == "" {
+		return 1, nil
+	}
+	n, err := strconv.ParseInt(q, 10, 64)
+	if err != nil || !isDigits(q) || n < 1 || n > MaxQuantity {
+		return 0, Invalid("quantity", "数量は1以上の整数で入力してください", "Quantity must be a whole number of 1 or more")
+	}
+	return n, nil
+}
+
 // NewJob validates a job. Status starts at 打診.
 func NewJob(in JobInput) (Job, error) {
 	var errs FieldErrors
@@ -269,14 +345,8 @@ func NewJob(in JobInput) (Job, error) {
 	if j.UnitPrice, err = ParseYen(in.UnitPrice); err != nil {
 		errs.add(Invalid("unit_price", "単価は円の整数で入力してください", "Enter the unit price in whole yen"))
 	}
-	q := strings.TrimSpace(foldASCII(in.Quantity))
-	if q == "" {
-		q = "1"
-	}
-	if n, err := strconv.ParseInt(strings.ReplaceAll(q, ",", ""), 10, 64); err != nil || n < 1 || n > 10_000_000 {
-		errs.add(Invalid("quantity", "数量は1以上の整数で入力してください", "Quantity must be a whole number of 1 or more"))
-	} else {
-		j.Quantity = n
+	if j.Quantity, err = ParseQuantity(in.Quantity); err != nil {
+		errs.add(asError(err))
 	}
 	if j.FeeBP, err = ParsePercentBP(in.FeePercent); err != nil {
 		errs.add(asError(err))
@@ -293,10 +363,13 @@ func NewJob(in JobInput) (Job, error) {
 	if j.Minutes, err = ParseMinutes(in.Hours); err != nil {
 		errs.add(asError(err))
 	}
+	errs.add(checkLen("category", j.Category, 40))
+	errs.add(checkLen("unit", j.Unit, 10))
 	j.Notes = strings.TrimSpace(in.Notes)
+	errs.add(checkLen("notes", j.Notes, MaxNoteRunes))
 	if len(errs) == 0 {
 		if _, ok := MulYen(j.UnitPrice, j.Quantity); !ok {
-			errs.add(Invalid("quantity", "金額が大きすぎます（単価×数量が1兆円を超えます）", "The amount is too large (unit price × quantity over 1 trillion yen)"))
+			errs.add(Invalid("quantity", "金額（単価 x 数量）が1兆円を超えます", "The amount (unit price x quantity) is over 1 trillion yen"))
 		}
 	}
 	return j, errs.Err()
@@ -379,7 +452,7 @@ func ApplyMove(j Job, m Move, checklist []string, now time.Time) (Job, string, e
 	if err := CanMove(j.Status, m.To); err != nil {
 		return j, "", err
 	}
-	if m.Checked != nil {
+	if m.Checked != nil && m.To == JobDelivered { // ticks belong to the QA gate only
 		j.Checklist = append([]string(nil), m.Checked...)
 	}
 	reason := strings.TrimSpace(m.Reason)
@@ -421,7 +494,7 @@ func ApplyMove(j Job, m Move, checklist []string, now time.Time) (Job, string, e
 		if j.InvoicedOn.IsZero() {
 			j.InvoicedOn = DateOf(now)
 		}
-		text += fmt.Sprintf("：%s", FormatYen(j.Invoiced))
+		text += fmt.Sprintf("：%s（%s）", FormatYen(j.Invoiced), j.InvoicedOn)
 	case JobPaid:
 		if m.Amount <= 0 || m.Amount > MaxYen {
 			return j, "", Invalid("amount", "入金額を入力してください", "Enter the amount received")
@@ -485,16 +558,66 @@ const (
 	EventNote   EventKind = "note"
 )
 
-// JobEvent is a 伴走メモ: a status change or support note in a job's history.
+// JobEvent is a 伴走メモ: a status change or support note in a job's history. Text is the line
+// as written in Japanese (the record); Reason, Amount, Diff and On carry a move's details so the
+// line can be drawn in English too (Line).
 type JobEvent struct {
-	JobID uint64    `json:"job_id"`
-	Seq   uint64    `json:"seq"`
-	At    time.Time `json:"at"`
-	Staff string    `json:"staff"`
-	Kind  EventKind `json:"kind"`
-	From  JobStatus `json:"from,omitempty"`
-	To    JobStatus `json:"to,omitempty"`
-	Text  string    `json:"text"`
+	JobID  uint64    `json:"job_id"`
+	Seq    uint64    `json:"seq"`
+	At     time.Time `json:"at"`
+	Staff  string    `json:"staff"`
+	Kind   EventKind `json:"kind"`
+	From   JobStatus `json:"from,omitempty"`
+	To     JobStatus `json:"to,omitempty"`
+	Text   string    `json:"text"`
+	Reason string    `json:"reason,omitempty"` // 差戻し and キャンセル
+	Amount int64     `json:"amount,omitempty"` // 請求: invoiced; 入金: received
+	Diff   int64     `json:"diff,omitempty"`   // 入金: received − invoiced
+	On     Date      `json:"on,omitzero"`      // 請求 and 入金 dates
+}
+
+// MoveEvent is the history event of move m from before to after, with the text ApplyMove
+// returned.
+func MoveEvent(before, after Job, m Move, text string) JobEvent {
+	e := JobEvent{JobID: after.ID, Kind: EventStatus, From: before.Status, To: after.Status, Text: text}
+	if after.Status == JobReturned || after.Status == JobCancelled {
+		e.Reason = strings.TrimSpace(m.Reason)
+	}
+	switch after.Status {
+	case JobInvoiced:
+		e.Amount, e.On = after.Invoiced, after.InvoicedOn
+	case JobPaid:
+		e.Amount, e.On, e.Diff = after.PaidAmount, after.PaidOn, after.PaymentDifference()
+	}
+	return e
+}
+
+// Line is the event as one line in the staff member's language: a note's text, or
+// "検品 > 差戻し：理由" / "QA review > returned: reason" with the amount and date of a payment.
+func (e JobEvent) Line(l Lang) string {
+	if e.Kind != EventStatus {
+		return e.Text
+	}
+	if e.From == "" {
+		return l.Pick("登録（"+e.To.Label(JA)+"）", "created ("+e.To.Label(EN)+")")
+	}
+	if l == JA && e.Text != "" {
+		return e.Text
+	}
+	s := e.From.Label(l) + " > " + e.To.Label(l)
+	sep := l.Pick("：", ": ")
+	switch {
+	case e.Reason != "":
+		s += sep + e.Reason
+	case e.To == JobInvoiced && e.Amount != 0:
+		s += sep + FormatYen(e.Amount) + l.Pick("（"+e.On.String()+"）", " ("+e.On.String()+")")
+	case e.To == JobPaid && e.Amount != 0:
+		s += sep + FormatYen(e.Amount) + l.Pick("（"+e.On.String()+"）", " ("+e.On.String()+")")
+		if e.Diff != 0 {
+			s += l.Pick(" 請求額との差 ", ", difference from the invoice ") + FormatSignedYen(e.Diff)
+		}
+	}
+	return s
 }
 
 // NewNote validates a support note.
@@ -507,4 +630,132 @@ func NewNote(text string) (string, error) {
 		return "", e
 	}
 	return text, nil
+}
+
+// Finished reports whether nothing is left to do on the job: paid, or cancelled.
+func (j Job) Finished() bool { return j.Status == JobPaid || j.Status == JobCancelled }
+
+// Input returns the job as form text, for editing.
+func (j Job) Input() JobInput {
+	return JobInput{
+		Title: j.Title, Category: j.Category, Unit: j.Unit, ClientID: j.ClientID, PersonID: j.PersonID,
+		UnitPrice: strconv.FormatInt(j.UnitPrice, 10), Quantity: strconv.FormatInt(j.Quantity, 10),
+		FeePercent: FormatPercentBP(j.FeeBP), Due: j.Due.String(), Hours: FormatHours(j.Minutes), Notes: j.Notes,
+	}
+}
+
+// FormatPercentBP writes basis points as a percentage without trailing zeros: 2000 → "20",
+// 550 → "5.5", 505 → "5.05".
+func FormatPercentBP(bp int64) string {
+	s := strconv.FormatInt(bp/100, 10)
+	if f := bp % 100; f != 0 {
+		s += strings.TrimRight(fmt.Sprintf(".%02d", f), "0")
+	}
+	return s
+}
+
+// FormatHours writes minutes as H:MM ("2:30"), the form ParseMinutes reads; "" for none.
+func FormatHours(minutes int64) string {
+	if minutes <= 0 {
+		return ""
+	}
+	return fmt.Sprintf("%d:%02d", minutes/60, minutes%60)
+}
+
+// MoveInput is what staff type for a move that needs input: a reason (差戻し, キャンセル), an
+// amount and a date (請求, 入金), or the QA items ticked (納品).
+type MoveInput struct {
+	Reason, Amount, On string
+	Checked            []string
+}
+
+// ParseMove validates the typed input of a move to status to, with errors on the fields
+// "reason", "amount" and "date". An empty invoice amount means the job's amount and an empty
+// invoice date means today (ApplyMove fills both); a payment needs both.
+func ParseMove(to JobStatus, in MoveInput) (Move, error) {
+	var errs FieldErrors
+	m := Move{To: to, Reason: strings.TrimSpace(in.Reason), Checked: in.Checked}
+	errs.add(checkLen("reason", m.Reason, MaxNoteRunes))
+	switch to {
+	case JobReturned:
+		if m.Reason == "" {
+			errs.add(Invalid("reason", "差戻しの理由を入力してください", "Give the reason for returning the job"))
+		}
+	case JobInvoiced, JobPaid:
+		if strings.TrimSpace(in.Amount) == "" {
+			if to == JobPaid {
+				errs.add(Invalid("amount", "入金額を入力してください", "Enter the amount received"))
+			}
+		} else if n, err := ParseYen(in.Amount); err != nil {
+			errs.add(Invalid("amount", "金額は円の整数で入力してください（例: 12000）", "Enter whole yen, e.g. 12000"))
+		} else if n == 0 {
+			errs.add(Invalid("amount", "金額は1円以上です（請求額は空欄なら案件の金額）", "The amount is at least 1 yen (an empty invoice amount is the job's amount)"))
+		} else {
+			m.Amount = n
+		}
+		if strings.TrimSpace(in.On) == "" {
+			if to == JobPaid {
+				errs.add(Invalid("date", "入金日を入力してください", "Enter the date the payment arrived"))
+			}
+		} else if d, err := ParseDate(in.On); err != nil {
+			errs.add(Invalid("date", asError(err).Msg.JA, asError(err).Msg.EN))
+		} else {
+			m.On = d
+		}
+	}
+	return m, errs.Err()
+}
+
+// JobFilter narrows a job list; zero fields match everything.
+type JobFilter struct {
+	Statuses []JobStatus // any of these (nil: all)
+	PersonID uint64
+	ClientID uint64
+}
+
+// ActiveStatuses are the statuses that still need the desk: everything but 入金 and キャンセル.
+var ActiveStatuses = []JobStatus{JobOffered, JobAccepted, JobInProgress, JobQA, JobReturned, JobDelivered, JobInvoiced}
+
+// Match reports whether the job passes the filter.
+func (f JobFilter) Match(j *Job) bool {
+	if f.PersonID != 0 && j.PersonID != f.PersonID {
+		return false
+	}
+	if f.ClientID != 0 && j.ClientID != f.ClientID {
+		return false
+	}
+	if f.Statuses != nil && !slices.Contains(f.Statuses, j.Status) {
+		return false
+	}
+	return true
+}
+
+// FilterJobs returns the jobs passing the filter, sorted by due date (SortJobsByDue). The input
+// is not changed.
+func FilterJobs(jobs []Job, f JobFilter) []Job {
+	idx := make([]int32, 0, len(jobs))
+	for i := range jobs {
+		if f.Match(&jobs[i]) {
+			idx = append(idx, int32(i))
+		}
+	}
+	// sort indexes, not the jobs themselves: a Job is a few hundred bytes to move
+	slices.SortFunc(idx, func(a, b int32) int { return compareDue(&jobs[a], &jobs[b]) })
+	out := make([]Job, len(idx))
+	for i, k := range idx {
+		out[i] = jobs[k]
+	}
+	return out
+}
+
+// SortJobsByDue sorts jobs by due date, then by id (the order they were registered).
+func SortJobsByDue(jobs []Job) {
+	slices.SortFunc(jobs, func(a, b Job) int { return compareDue(&a, &b) })
+}
+
+func compareDue(a, b *Job) int {
+	if c := a.Due.Compare(b.Due); c != 0 {
+		return c
+	}
+	return cmp.Compare(a.ID, b.ID)
 }

@@ -1,6 +1,9 @@
 package store
 
 import (
+	"slices"
+	"time"
+
 	"github.com/nagawaka/madoguchi/model"
 )
 
@@ -53,27 +56,27 @@ func (s *Store) Clients() ([]model.Client, error) {
 	return out, err
 }
 
-// CreateJob stores a validated job (status 打診) and its first history event.
+// CreateJob stores a validated job and its first history event. Every job starts at 打診: a
+// status or stamps on j are ignored (moves go through MoveJob).
 func (s *Store) CreateJob(j model.Job) (model.Job, error) {
 	err := s.update(func(t *tx) error {
-		if t.b(bClients).Get(u64(j.ClientID)) == nil {
-			return model.NotFound(model.KindClient, j.ClientID)
-		}
-		if t.b(bPeople).Get(u64(j.PersonID)) == nil {
-			return model.NotFound(model.KindPerson, j.PersonID)
+		if err := t.jobRefs(j); err != nil {
+			return err
 		}
 		n, err := t.nextID(bJobs)
 		if err != nil {
 			return err
 		}
-		j.ID = n
+		j.ID, j.Status, j.Checklist = n, model.JobOffered, nil
+		j.AcceptedAt, j.Delivered = time.Time{}, time.Time{}
+		j.Invoiced, j.InvoicedOn, j.PaidAmount, j.PaidOn = 0, model.Date{}, 0, model.Date{}
 		if j.Offered.IsZero() {
 			j.Offered = t.now
 		}
 		if err := t.putJob(model.Job{}, j); err != nil {
 			return err
 		}
-		if err := t.event(model.JobEvent{JobID: n, Kind: model.EventStatus, To: j.Status, Text: j.Status.Label(model.JA)}); err != nil {
+		if _, err := t.event(model.JobEvent{JobID: n, Kind: model.EventStatus, To: j.Status, Text: j.Status.Label(model.JA)}); err != nil {
 			return err
 		}
 		return t.audit("create", model.KindJob, ref(n), "", summary(j))
@@ -119,13 +122,26 @@ func (t *tx) putJob(old, j model.Job) error {
 	return nil
 }
 
-func (t *tx) event(e model.JobEvent) error {
+// jobRefs checks that a job's client and teleworker exist.
+func (t *tx) jobRefs(j model.Job) error {
+	if t.b(bClients).Get(u64(j.ClientID)) == nil {
+		return model.NotFound(model.KindClient, j.ClientID)
+	}
+	if t.b(bPeople).Get(u64(j.PersonID)) == nil {
+		return model.NotFound(model.KindPerson, j.PersonID)
+	}
+	return nil
+}
+
+// event stamps a history event (sequence, time, staff member on duty), stores it and returns it
+// as stored.
+func (t *tx) event(e model.JobEvent) (model.JobEvent, error) {
 	n, err := t.b(bEvents).NextSequence()
 	if err != nil {
-		return err
+		return e, err
 	}
 	e.Seq, e.At, e.Staff = n, t.now, t.s.Staff()
-	return t.put(bEvents, pair(e.JobID, n), e)
+	return e, t.put(bEvents, pair(e.JobID, n), e)
 }
 
 func (t *tx) job(jobID uint64) (model.Job, error) {
@@ -138,11 +154,15 @@ func (t *tx) job(jobID uint64) (model.Job, error) {
 	return j, nil
 }
 
-// UpdateJob replaces a job's editable fields; status and its stamps are kept (use MoveJob).
+// UpdateJob replaces a job's editable fields; status and its stamps are kept (use MoveJob). The
+// client and teleworker must exist.
 func (s *Store) UpdateJob(j model.Job) (model.Job, error) {
 	err := s.update(func(t *tx) error {
 		old, err := t.job(j.ID)
 		if err != nil {
+			return err
+		}
+		if err := t.jobRefs(j); err != nil {
 			return err
 		}
 		j.Status, j.Offered, j.AcceptedAt, j.Delivered = old.Status, old.Offered, old.AcceptedAt, old.Delivered
@@ -175,7 +195,7 @@ func (s *Store) MoveJob(jobID uint64, m model.Move) (model.Job, error) {
 		if err := t.putJob(old, j); err != nil {
 			return err
 		}
-		if err := t.event(model.JobEvent{JobID: jobID, Kind: model.EventStatus, From: old.Status, To: j.Status, Text: text}); err != nil {
+		if _, err := t.event(model.MoveEvent(old, j, m, text)); err != nil {
 			return err
 		}
 		return t.audit("move", model.KindJob, ref(jobID), string(old.Status), string(j.Status))
@@ -215,8 +235,7 @@ func (s *Store) AddJobNote(jobID uint64, text string) (model.JobEvent, error) {
 		if _, err := t.job(jobID); err != nil {
 			return err
 		}
-		e = model.JobEvent{JobID: jobID, Kind: model.EventNote, Text: note}
-		if err := t.event(e); err != nil {
+		if e, err = t.event(model.JobEvent{JobID: jobID, Kind: model.EventNote, Text: note}); err != nil {
 			return err
 		}
 		return t.audit("note", model.KindJobEvent, ref(jobID), "", note)
@@ -309,4 +328,68 @@ func (s *Store) JobEvents(jobID uint64) ([]model.JobEvent, error) {
 		return nil
 	})
 	return out, err
+}
+
+// JobBoard is what the jobs screen and the jobs command read: every job, client and person, and
+// the settings (QA checklist, default fee), in one transaction so they agree.
+type JobBoard struct {
+	Jobs     []model.Job
+	Clients  []model.Client
+	People   []model.Person
+	Settings model.Settings
+}
+
+// JobBoard reads the board.
+func (s *Store) JobBoard() (JobBoard, error) {
+	var b JobBoard
+	err := s.view(func(t *tx) error {
+		var err error
+		if b.Settings, err = t.settings(); err != nil {
+			return err
+		}
+		if err := eachJSON(t.b(bJobs), func() any { b.Jobs = append(b.Jobs, model.Job{}); return &b.Jobs[len(b.Jobs)-1] }); err != nil {
+			return err
+		}
+		if err := eachJSON(t.b(bClients), func() any { b.Clients = append(b.Clients, model.Client{}); return &b.Clients[len(b.Clients)-1] }); err != nil {
+			return err
+		}
+		return eachJSON(t.b(bPeople), func() any { b.People = append(b.People, model.Person{}); return &b.People[len(b.People)-1] })
+	})
+	return b, err
+}
+
+// eachJSON decodes every value of a bucket, in key order, into the place next returns.
+func eachJSON(b interface {
+	ForEach(func(k, v []byte) error) error
+}, next func() any) error {
+	return b.ForEach(func(k, v []byte) error { return jsonUnmarshal(v, next()) })
+}
+
+// JobHistory is one job with its history, newest event first, read in one transaction.
+type JobHistory struct {
+	Job    model.Job
+	Events []model.JobEvent
+}
+
+// JobHistory reads a job and its history (newest first, as the detail screen shows it).
+func (s *Store) JobHistory(jobID uint64) (JobHistory, error) {
+	var h JobHistory
+	err := s.view(func(t *tx) error {
+		var err error
+		if h.Job, err = t.job(jobID); err != nil {
+			return err
+		}
+		c := t.b(bEvents).Cursor()
+		p := u64(jobID)
+		for k, v := c.Seek(p); k != nil && hasPrefix(k, p); k, v = c.Next() {
+			var e model.JobEvent
+			if err := jsonUnmarshal(v, &e); err != nil {
+				return err
+			}
+			h.Events = append(h.Events, e)
+		}
+		slices.Reverse(h.Events)
+		return nil
+	})
+	return h, err
 }

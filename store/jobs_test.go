@@ -222,7 +222,6 @@ func TestJobNotesAndEvents(t *testing.T) {
 
 // AddJobNote returns the event it wrote, so the screen can show it without reading again.
 func TestAddJobNoteReturnsStampedEvent(t *testing.T) {
-	knownBug(t, "AddJobNote returns the event before tx.event stamps it (event takes the JobEvent by value): Seq is 0, At is zero and Staff is empty")
 	t.Parallel()
 	s := openTest(t, newClock(at(day, "10:00")))
 	client := newClient(t, s, "ときがわ商店", true)

@@ -187,3 +187,16 @@ func BenchmarkSearcherFind10000(b *testing.B) {
 		})
 	}
 }
+
+func TestInputShowsWholePlaceholder(t *testing.T) {
+	in := components.NewInput("検索: ", 40)
+	in.SetPlaceholder("名前・ふりがな・ローマ字で検索")
+	in.Focus()
+	if v := ansi.Strip(in.View()); v != "検索: 名前・ふりがな・ローマ字で検索" {
+		t.Fatalf("view %q", v)
+	}
+	in = typeInto(in, "y")
+	if v := ansi.Strip(in.View()); !strings.HasPrefix(v, "検索: y") || strings.Contains(v, "名前") {
+		t.Fatalf("view %q", v)
+	}
+}

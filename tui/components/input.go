@@ -14,7 +14,8 @@ import (
 //
 // It never scrolls horizontally (no width is set on the inner field); CharLimit bounds it.
 type Input struct {
-	ti textinput.Model
+	ti          textinput.Model
+	placeholder string
 }
 
 // NewInput returns a blurred field with a prompt and a character limit.
@@ -33,8 +34,18 @@ func (in Input) Update(msg tea.Msg) (Input, tea.Cmd) {
 	return in, cmd
 }
 
-// View draws the field.
-func (in Input) View() string { return in.ti.View() }
+// View draws the field. The placeholder is drawn here: with no width set, bubbles' textinput
+// shows only its first character.
+func (in Input) View() string {
+	if in.ti.Value() == "" && in.placeholder != "" {
+		st := in.ti.Styles().Blurred
+		if in.ti.Focused() {
+			st = in.ti.Styles().Focused
+		}
+		return st.Prompt.Render(in.ti.Prompt) + st.Placeholder.Render(in.placeholder)
+	}
+	return in.ti.View()
+}
 
 // Value returns the text.
 func (in Input) Value() string { return in.ti.Value() }
@@ -52,7 +63,7 @@ func (in *Input) Blur() { in.ti.Blur() }
 func (in Input) Focused() bool { return in.ti.Focused() }
 
 // SetPlaceholder sets the grey hint shown when empty.
-func (in *Input) SetPlaceholder(s string) { in.ti.Placeholder = s }
+func (in *Input) SetPlaceholder(s string) { in.placeholder = s }
 
 // SetPrompt changes the prompt.
 func (in *Input) SetPrompt(s string) { in.ti.Prompt = s }

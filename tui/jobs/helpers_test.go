@@ -1,0 +1,102 @@
+package jobs_test
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/nagawaka/madoguchi/model"
+	"github.com/nagawaka/madoguchi/store"
+	"github.com/nagawaka/madoguchi/tui/common"
+	"github.com/nagawaka/madoguchi/tui/jobs"
+	"github.com/nagawaka/madoguchi/tui/tuitest"
+)
+
+// host runs the screen as a tea.Model, as the root does, so tuitest can drive it.
+type host struct{ s common.Screen }
+
+func (h host) Init() tea.Cmd { return h.s.Init() }
+func (h host) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	s, cmd := h.s.Update(msg)
+	return host{s}, cmd
+}
+func (h host) View() tea.View { return tea.NewView(h.s.View()) }
+
+// ctxOf is the context of an 80×24 (or w×h) terminal: the body is 4 lines shorter.
+func ctxOf(l model.Lang, w, h int) common.Context {
+	return common.Context{Lang: l, Clock: tuitest.Clock, Styles: common.NewStyles(true, true), Width: w, Height: h - 4, Tick: tuitest.NoTick}
+}
+
+// open starts the screen on s at a terminal size, with its data loaded.
+func open(t *testing.T, s *store.Store, l model.Lang, w, h int) tea.Model {
+	t.Helper()
+	s.SetStaff("佐藤 由美")
+	var m tea.Model = host{jobs.New(ctxOf(l, w, h), s)}
+	m, _ = tuitest.Drain(m, m.Init())
+	return m
+}
+
+func screenOf(m tea.Model) jobs.Model { return m.(host).s.(jobs.Model) }
+
+func view(m tea.Model) string { return ansi.Strip(m.(host).s.View()) }
+
+func keys(t *testing.T, m tea.Model, ks ...string) tea.Model {
+	t.Helper()
+	m, quit := tuitest.Keys(m, ks...)
+	if quit {
+		t.Fatal("the screen quit")
+	}
+	return m
+}
+
+func typeText(t *testing.T, m tea.Model, s string) tea.Model {
+	t.Helper()
+	m, _ = tuitest.Send(m, tuitest.Text(s)...)
+	return m
+}
+
+func ctrl(r rune) tea.KeyPressMsg { return tea.KeyPressMsg{Code: r, Mod: tea.ModCtrl} }
+
+// wantIn fails unless the view contains every string.
+func wantIn(t *testing.T, v string, want ...string) {
+	t.Helper()
+	for _, w := range want {
+		if !strings.Contains(v, w) {
+			t.Errorf("view lacks %q:\n%s", w, v)
+		}
+	}
+}
+
+// checkSize fails when the view is not exactly the body size.
+func checkSize(t *testing.T, v string, w, h int) {
+	t.Helper()
+	ls := strings.Split(v, "\n")
+	if len(ls) != h {
+		t.Errorf("view has %d lines, want %d", len(ls), h)
+	}
+	for i, l := range ls {
+		if ansi.StringWidth(l) > w {
+			t.Errorf("line %d is %d cells wide (> %d): %q", i, ansi.StringWidth(l), w, l)
+		}
+	}
+}
+
+// jobsNew is the screen on s, not yet loaded.
+func jobsNew(s *store.Store) jobs.Model {
+	s.SetStaff("佐藤 由美")
+	return jobs.New(ctxOf(model.JA, 80, 24), s)
+}
+
+// jobsKeyMap lists every binding of the key map in the language, in field order.
+func jobsKeyMap(l model.Lang) []key.Binding {
+	km := reflect.ValueOf(jobs.DefaultKeyMap(l))
+	var out []key.Binding
+	for i := range km.NumField() {
+		out = append(out, km.Field(i).Interface().(key.Binding))
+	}
+	return out
+}
