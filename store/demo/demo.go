@@ -235,7 +235,7 @@ func fill(s *store.Store, clk *clock, now time.Time) (err error) {
 			case model.JobDelivered:
 				must(s.SetChecklist(j.ID, qa))
 			case model.JobPaid:
-				m.Amount, m.On = j.Amount(), today.AddDays(-3)
+				m.Amount, m.On = j.Amount(), model.DateOf(clk.t)
 			case model.JobCancelled:
 				m.Reason = "発注元の都合で中止"
 			}
