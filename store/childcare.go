@@ -2,6 +2,7 @@ package store
 
 import (
 	"fmt"
+	"time"
 
 	"github.com/nagawaka/madoguchi/model"
 )
@@ -81,15 +82,24 @@ func slotDayKey(sl model.ChildcareSlot) []byte {
 }
 
 // UpdateSlot changes a slot; when capacity or caregivers grow, waitlisted children who now fit
-// are promoted, and returned.
+// are promoted, and returned. The capacity cannot go below the children booked (model.CheckSlotEdit),
+// a slot with children already dropped off cannot move to another day, and a new time may not
+// make a booked child overlap their own booking in another slot.
 func (s *Store) UpdateSlot(sl model.ChildcareSlot) ([]model.Booking, error) {
 	var promoted []model.Booking
 	err := s.update(func(t *tx) error {
-		var old model.ChildcareSlot
-		if ok, err := t.get(bSlots, u64(sl.ID), &old); err != nil {
+		r, err := t.roster(sl.ID)
+		if err != nil {
 			return err
-		} else if !ok {
-			return model.NotFound(model.KindSlot, sl.ID)
+		}
+		old := r.Slot
+		if err := model.CheckSlotEdit(sl, r.Load()); err != nil {
+			return err
+		}
+		if !old.SameTime(sl) {
+			if err := t.checkMove(r, sl); err != nil {
+				return err
+			}
 		}
 		if err := t.unmark(iSlotDay, slotDayKey(old)); err != nil {
 			return err
@@ -103,11 +113,47 @@ func (s *Store) UpdateSlot(sl model.ChildcareSlot) ([]model.Booking, error) {
 		if err := t.audit("update", model.KindSlot, ref(sl.ID), summary(old), summary(sl)); err != nil {
 			return err
 		}
-		var err error
 		promoted, err = t.promote(sl.ID)
 		return err
 	})
 	return promoted, err
+}
+
+// checkMove refuses moving a slot (r) to the day and times of sl when a child in it would then
+// overlap another booking of theirs, or when children were already dropped off on its old day.
+func (t *tx) checkMove(r SlotRoster, sl model.ChildcareSlot) error {
+	others, err := t.slotsOn(sl.Date)
+	if err != nil {
+		return err
+	}
+	for _, line := range r.Bookings {
+		st := line.Booking.Status
+		if sl.Date != r.Slot.Date && (st == model.BookingDroppedOff || st == model.BookingPickedUp) {
+			return model.Conflict("お預かりの記録がある枠は、別の日に移せません", "Children were already dropped off in this slot; it cannot move to another day")
+		}
+		if !activeBooking(st) {
+			continue
+		}
+		for _, o := range others {
+			if o.Slot.ID == sl.ID || !o.Slot.Overlaps(sl) {
+				continue
+			}
+			for _, ol := range o.Bookings {
+				if ol.Booking.ChildID == line.Booking.ChildID && activeBooking(ol.Booking.Status) {
+					return model.Conflict(
+						fmt.Sprintf("%sちゃんの別の予約（%s）と時間が重なるため変更できません", line.Child.Name, o.Slot.Span()),
+						fmt.Sprintf("%s would overlap their booking in another slot (%s)", line.Child.Name, o.Slot.Span()))
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// activeBooking reports whether a booking still holds the child's time (not cancelled and not a
+// no-show).
+func activeBooking(st model.BookingStatus) bool {
+	return st != model.BookingCancelled && st != model.BookingNoShow
 }
 
 // DeleteSlot removes a slot that has no bookings left (cancelled ones are kept with it).
@@ -227,6 +273,9 @@ func (s *Store) Book(slotID, childID, bookedBy uint64, waitlist bool) (model.Boo
 		if c.Archived || c.Forgotten {
 			return model.Conflict("この子どもはアーカイブされています", "This child is archived")
 		}
+		if err := model.CanBook(r.Slot, t.now); err != nil {
+			return err
+		}
 		// overlapping slots of the same day (day-bounded, not history-bounded)
 		others, err := t.slotsOn(r.Slot.Date)
 		if err != nil {
@@ -237,7 +286,7 @@ func (s *Store) Book(slotID, childID, bookedBy uint64, waitlist bool) (model.Boo
 				continue
 			}
 			for _, line := range o.Bookings {
-				if line.Booking.ChildID == childID && line.Booking.Status != model.BookingCancelled && line.Booking.Status != model.BookingNoShow {
+				if line.Booking.ChildID == childID && activeBooking(line.Booking.Status) {
 					return model.Conflict(
 						fmt.Sprintf("%sちゃんは同じ時間帯（%s）にすでに予約があります", c.Name, o.Slot.Span()),
 						fmt.Sprintf("%s is already booked into an overlapping slot (%s)", c.Name, o.Slot.Span()))
@@ -300,43 +349,38 @@ func (s *Store) WaitlistPosition(bookingID uint64) (int, error) {
 	return pos, err
 }
 
-// promote moves waitlisted children who now fit into the slot, first come first served: the
-// first waitlisted child who fits is promoted, then the next, until none fits.
+// promote moves waitlisted children who now fit into the slot, first come first served, by
+// model.Promotions: the first waitlisted child who fits is promoted, then the next, until none fits.
 func (t *tx) promote(slotID uint64) ([]model.Booking, error) {
 	settings, err := t.settings()
 	if err != nil {
 		return nil, err
 	}
-	var promoted []model.Booking
-	for {
-		r, err := t.roster(slotID)
-		if err != nil {
-			return nil, err
-		}
-		load := r.Load()
-		found := false
-		for _, l := range r.Bookings {
-			if l.Booking.Status != model.BookingWaitlisted {
-				continue
-			}
-			if ok, _ := model.Admit(r.Slot, load, model.BandOf(l.Child.BirthDate, r.Slot.Date), settings.Ratio); ok {
-				b := l.Booking
-				b.Status = model.BookingBooked
-				if err := t.put(bBookings, u64(b.ID), b); err != nil {
-					return nil, err
-				}
-				if err := t.audit("promote", model.KindBooking, ref(b.ID), string(model.BookingWaitlisted), string(model.BookingBooked)); err != nil {
-					return nil, err
-				}
-				promoted = append(promoted, b)
-				found = true
-				break
-			}
-		}
-		if !found {
-			return promoted, nil
+	r, err := t.roster(slotID)
+	if err != nil {
+		return nil, err
+	}
+	var queue []model.Booking
+	var bands []model.AgeBand
+	for _, l := range r.Bookings {
+		if l.Booking.Status == model.BookingWaitlisted {
+			queue = append(queue, l.Booking)
+			bands = append(bands, model.BandOf(l.Child.BirthDate, r.Slot.Date))
 		}
 	}
+	var promoted []model.Booking
+	for _, i := range model.Promotions(r.Slot, r.Load(), bands, settings.Ratio) {
+		b := queue[i]
+		b.Status = model.BookingBooked
+		if err := t.put(bBookings, u64(b.ID), b); err != nil {
+			return nil, err
+		}
+		if err := t.audit("promote", model.KindBooking, ref(b.ID), string(model.BookingWaitlisted), string(model.BookingBooked)); err != nil {
+			return nil, err
+		}
+		promoted = append(promoted, b)
+	}
+	return promoted, nil
 }
 
 // setBooking moves a booking to a new status after checking the move, stamping times.
@@ -390,11 +434,18 @@ func (s *Store) CancelBooking(bookingID uint64) ([]model.Booking, error) {
 	return promoted, err
 }
 
-// DropOff marks a child as dropped off (利用中) now.
+// DropOff marks a child as dropped off (利用中) now; only on the slot's own day
+// (model.CanDropOff).
 func (s *Store) DropOff(bookingID uint64) (model.Booking, error) {
 	var b model.Booking
 	err := s.update(func(t *tx) error {
-		var err error
+		sl, err := t.slotOf(bookingID)
+		if err != nil {
+			return err
+		}
+		if err := model.CanDropOff(sl, t.now); err != nil {
+			return err
+		}
 		_, b, err = t.setBooking(bookingID, model.BookingDroppedOff, func(b *model.Booking) { b.DroppedOff = t.now })
 		if err != nil {
 			return err
@@ -404,12 +455,49 @@ func (s *Store) DropOff(bookingID uint64) (model.Booking, error) {
 	return b, err
 }
 
-// PickUp marks a child as picked up (お迎え済) now by the collector, validated by
-// model.NewCollector; an override is written to the audit log with its reason.
+// slotOf reads the slot of a booking.
+func (t *tx) slotOf(bookingID uint64) (model.ChildcareSlot, error) {
+	var b model.Booking
+	var sl model.ChildcareSlot
+	if ok, err := t.get(bBookings, u64(bookingID), &b); err != nil {
+		return sl, err
+	} else if !ok {
+		return sl, model.NotFound(model.KindBooking, bookingID)
+	}
+	if ok, err := t.get(bSlots, u64(b.SlotID), &sl); err != nil {
+		return sl, err
+	} else if !ok {
+		return sl, model.NotFound(model.KindSlot, b.SlotID)
+	}
+	return sl, nil
+}
+
+// PickUp marks a child as picked up (お迎え済) now by the collector. The collector is checked
+// again here against the child's guardian and authorised pick-up people (model.NewCollector), so
+// no caller can hand a child to someone else without an override and a reason; an override is
+// written to the audit log with its reason.
 func (s *Store) PickUp(bookingID uint64, who model.Collector) (model.Booking, error) {
 	var b model.Booking
 	err := s.update(func(t *tx) error {
-		var err error
+		var cur model.Booking
+		if ok, err := t.get(bBookings, u64(bookingID), &cur); err != nil {
+			return err
+		} else if !ok {
+			return model.NotFound(model.KindBooking, bookingID)
+		}
+		var c model.Child
+		if _, err := t.get(bChildren, u64(cur.ChildID), &c); err != nil {
+			return err
+		}
+		var g model.Person
+		if _, err := t.get(bPeople, u64(c.GuardianID), &g); err != nil {
+			return err
+		}
+		checked, err := model.NewCollector(c, g, who.Name, who.Relation, who.Override, who.Reason)
+		if err != nil {
+			return err
+		}
+		who = checked
 		_, b, err = t.setBooking(bookingID, model.BookingPickedUp, func(b *model.Booking) {
 			b.PickedUp = t.now
 			b.CollectedBy = &who
@@ -427,11 +515,26 @@ func (s *Store) PickUp(bookingID uint64, who model.Collector) (model.Booking, er
 	return b, err
 }
 
-// NoShow marks a booked child who never came (無断欠席).
+// NoShow marks a booked child who never came (無断欠席), once the slot has started
+// (model.CanMarkNoShow); the place goes to the waitlist.
 func (s *Store) NoShow(bookingID uint64) (model.Booking, error) {
+	b, _, err := s.MarkNoShow(bookingID)
+	return b, err
+}
+
+// MarkNoShow is NoShow that also returns the waitlisted children promoted into the freed place,
+// so staff see who it was.
+func (s *Store) MarkNoShow(bookingID uint64) (model.Booking, []model.Booking, error) {
 	var b model.Booking
+	var promoted []model.Booking
 	err := s.update(func(t *tx) error {
-		var err error
+		sl, err := t.slotOf(bookingID)
+		if err != nil {
+			return err
+		}
+		if err := model.CanMarkNoShow(sl, t.now); err != nil {
+			return err
+		}
 		var old model.Booking
 		old, b, err = t.setBooking(bookingID, model.BookingNoShow, nil)
 		if err != nil {
@@ -440,8 +543,53 @@ func (s *Store) NoShow(bookingID uint64) (model.Booking, error) {
 		if err := t.audit("no_show", model.KindBooking, ref(bookingID), string(old.Status), string(b.Status)); err != nil {
 			return err
 		}
-		_, err = t.promote(b.SlotID)
+		promoted, err = t.promote(b.SlotID)
 		return err
+	})
+	return b, promoted, err
+}
+
+// UndoBooking puts a booking marked by mistake back to 予約: a drop-off (利用中, the stamp is
+// cleared) or a no-show (無断欠席, only while the child still fits the slot: the place may have gone
+// to the waitlist).
+func (s *Store) UndoBooking(bookingID uint64) (model.Booking, error) {
+	var b model.Booking
+	err := s.update(func(t *tx) error {
+		var cur model.Booking
+		if ok, err := t.get(bBookings, u64(bookingID), &cur); err != nil {
+			return err
+		} else if !ok {
+			return model.NotFound(model.KindBooking, bookingID)
+		}
+		switch cur.Status {
+		case model.BookingDroppedOff:
+		case model.BookingNoShow:
+			settings, err := t.settings()
+			if err != nil {
+				return err
+			}
+			r, err := t.roster(cur.SlotID)
+			if err != nil {
+				return err
+			}
+			var c model.Child
+			if _, err := t.get(bChildren, u64(cur.ChildID), &c); err != nil {
+				return err
+			}
+			if ok, why := model.Admit(r.Slot, r.Load(), model.BandOf(c.BirthDate, r.Slot.Date), settings.Ratio); !ok {
+				return model.Conflict("元に戻せません: "+why.JA, "Cannot undo: "+why.EN)
+			}
+		default:
+			return model.Conflict(fmt.Sprintf("「%s」の予約は元に戻せません", cur.Status.Label(model.JA)),
+				fmt.Sprintf("A booking that is %s cannot be undone", cur.Status.Label(model.EN)))
+		}
+		var old model.Booking
+		var err error
+		old, b, err = t.setBooking(bookingID, model.BookingBooked, func(b *model.Booking) { b.DroppedOff = time.Time{} })
+		if err != nil {
+			return err
+		}
+		return t.audit("undo", model.KindBooking, ref(bookingID), string(old.Status), string(b.Status))
 	})
 	return b, err
 }
@@ -502,4 +650,88 @@ func (t *tx) settings() (model.Settings, error) {
 	var st model.Settings
 	_, err := t.get(bMeta, kSettings, &st)
 	return st.WithDefaults(), err
+}
+
+// KidsDay is what the kids screen shows for a day, read in one transaction: the day's slots with
+// their rosters, the ratio in force, which of the day's guardians are checked in now, and every
+// child in care now (any day, for the not-picked-up alert).
+type KidsDay struct {
+	Date        model.Date
+	Slots       []SlotRoster
+	Ratio       model.Ratio
+	GuardiansIn map[uint64]bool
+	InCare      []InCareLine
+}
+
+// KidsDay reads a day for the kids screen. Every read is a range scan of a day or open-item
+// index, or a point lookup, so its cost follows the day, not the years of history.
+func (s *Store) KidsDay(d model.Date) (KidsDay, error) {
+	out := KidsDay{Date: d, GuardiansIn: map[uint64]bool{}}
+	err := s.view(func(t *tx) error {
+		settings, err := t.settings()
+		if err != nil {
+			return err
+		}
+		out.Ratio = settings.Ratio
+		if out.Slots, err = t.slotsOn(d); err != nil {
+			return err
+		}
+		for _, r := range out.Slots {
+			for _, l := range r.Bookings {
+				if t.b(iVisitOpen).Get(u64(l.Guardian.ID)) != nil {
+					out.GuardiansIn[l.Guardian.ID] = true
+				}
+			}
+		}
+		out.InCare, err = t.inCare()
+		return err
+	})
+	return out, err
+}
+
+// GuardianIn reports whether a person is checked in now (one index lookup): dropping off a child
+// whose guardian is not in offers to check the guardian in.
+func (s *Store) GuardianIn(personID uint64) (bool, error) {
+	in := false
+	err := s.view(func(t *tx) error {
+		in = t.b(iVisitOpen).Get(u64(personID)) != nil
+		return nil
+	})
+	return in, err
+}
+
+// CreateNewSlots stores the slots of a weekly template in one transaction, skipping any slot
+// whose day already has a slot at the same start and end (so running a template twice makes no
+// duplicates). It returns the slots created and those skipped.
+func (s *Store) CreateNewSlots(slots []model.ChildcareSlot) (created, skipped []model.ChildcareSlot, err error) {
+	err = s.update(func(t *tx) error {
+		created, skipped = nil, nil
+		for _, sl := range slots {
+			dup := false
+			for _, sid := range t.prefixIDs(iSlotDay, dayKey(sl.Date)) {
+				var o model.ChildcareSlot
+				if _, err := t.get(bSlots, u64(sid), &o); err != nil {
+					return err
+				}
+				if o.SameTime(sl) {
+					dup = true
+					break
+				}
+			}
+			if dup {
+				skipped = append(skipped, sl)
+				continue
+			}
+			sl, err := t.createSlot(sl)
+			if err != nil {
+				return err
+			}
+			created = append(created, sl)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	return created, skipped, nil
 }

@@ -412,7 +412,6 @@ func TestDropOffPickUpNoShow(t *testing.T) {
 // authorised person, anyone else with an override and a reason" is enforced only if every caller
 // remembers model.NewCollector.
 func TestPickUpRefusesUnauthorisedCollector(t *testing.T) {
-	knownBug(t, "PickUp accepts an unvalidated model.Collector: a stranger without override (or an empty name) is recorded as an ordinary pick_up")
 	t.Parallel()
 	s := openTest(t, newClock(at(day, "9:00")))
 	m := newPerson(t, s, "山田 花子", "やまだ はなこ")
