@@ -1,6 +1,7 @@
 package model
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -224,4 +225,154 @@ func NewAttendance(sessionID, personID uint64, m Mark, note string) (Attendance,
 // CourseLabel writes a course for lists: 「令和7年度 育成講座 第1期」.
 func (c Course) CourseLabel(l Lang) string {
 	return fmt.Sprintf("%s %s", FormatFiscalYear(c.FiscalYear, l), c.Name)
+}
+
+// Valid reports whether k is one of the course kinds.
+func (k CourseKind) Valid() bool { _, ok := courseKindLabels[k]; return ok }
+
+// ParseCourseKind reads a kind as staff type it: its code (basic), its label in either language
+// (育成講座, OJT course), or its place in CourseKinds counted from 1 (2 → 育成講座).
+func ParseCourseKind(s string) (CourseKind, error) {
+	norm := func(s string) string { return strings.ToLower(strings.TrimSpace(foldASCII(NormalizeName(s)))) }
+	n := norm(s)
+	for i, k := range CourseKinds {
+		t := courseKindLabels[k]
+		if n == string(k) || n == norm(t.JA) || n == norm(t.EN) || n == fmt.Sprint(i+1) {
+			return k, nil
+		}
+	}
+	return "", Invalid("kind", "講座の種類は 1 周知セミナー、2 育成講座、3 OJT研修、4 勉強会 のどれかです",
+		"The kind is 1 info seminar, 2 basic course, 3 OJT course or 4 study group")
+}
+
+// CourseForm is the course form as typed: every field is text, parsed and validated by
+// ParseCourseForm.
+type CourseForm struct {
+	Kind, Name, FiscalYear, MinSessions string
+}
+
+// Form returns the course as form text (MinSessions blank for the default rule).
+func (c Course) Form() CourseForm {
+	f := CourseForm{Kind: string(c.Kind), Name: c.Name, FiscalYear: fmt.Sprint(c.FiscalYear)}
+	if c.Kind.Valid() {
+		f.Kind = c.Kind.Label(JA)
+	}
+	if c.MinSessions > 0 {
+		f.MinSessions = fmt.Sprint(c.MinSessions)
+	}
+	return f
+}
+
+// ParseCourseForm parses the typed course and validates it with NewCourse; every field in error
+// is reported at once. A blank MinSessions is the default rule (all sessions but one).
+func ParseCourseForm(in CourseForm) (Course, error) {
+	var errs FieldErrors
+	kind, err := ParseCourseKind(in.Kind)
+	if err != nil {
+		errs.add(asError(err))
+	}
+	fy, bad := atoiRange(in.FiscalYear, 2000, 2200)
+	if bad {
+		errs.add(Invalid("fiscal_year", "年度は西暦で入力してください（例: 2025）", "Enter the fiscal year as a year, e.g. 2025"))
+	}
+	minS := 0
+	if strings.TrimSpace(in.MinSessions) != "" {
+		if minS, bad = atoiRange(in.MinSessions, 0, 100); bad {
+			errs.add(Invalid("min_sessions", "修了に必要な回数は0〜100です（空欄は全回数-1）", "Sessions needed to complete must be 0 to 100 (blank: all but one)"))
+		}
+	}
+	c, err := NewCourse(CourseInput{Kind: kind, Name: in.Name, FiscalYear: fy, MinSessions: minS})
+	if err != nil {
+		var fe FieldErrors
+		if errors.As(err, &fe) {
+			for _, e := range fe {
+				if errs.For(e.Field) == nil {
+					errs.add(e)
+				}
+			}
+		}
+	}
+	return c, errs.Err()
+}
+
+// RuleText describes the completion rule for total sessions: 「4回以上出席で修了（全5回）」.
+// With no sessions yet it states the rule alone.
+func (c Course) RuleText(total int, l Lang) string {
+	if total == 0 {
+		if c.MinSessions > 0 {
+			return l.Pick(fmt.Sprintf("%d回以上出席で修了", c.MinSessions), fmt.Sprintf("complete with %d sessions attended", c.MinSessions))
+		}
+		return l.Pick("全回数-1回以上の出席で修了", "complete with all sessions but one attended")
+	}
+	n := c.Needed(total)
+	return l.Pick(fmt.Sprintf("%d回以上出席で修了（全%d回）", n, total), fmt.Sprintf("complete with %d of %d sessions attended", n, total))
+}
+
+// CourseProgress is one person's standing in a course: sessions attended of the total, how many
+// the rule needs, and whether that completes the course.
+type CourseProgress struct {
+	Attended  int  `json:"attended"`
+	Total     int  `json:"total"`
+	Needed    int  `json:"needed"`
+	Completed bool `json:"completed"`
+}
+
+// Progress counts the marks that attend (present, late, left early) against the course's rule,
+// out of total sessions.
+func (c Course) Progress(marks []Mark, total int) CourseProgress {
+	att := 0
+	for _, m := range marks {
+		if m.Attended() {
+			att++
+		}
+	}
+	return CourseProgress{Attended: att, Total: total, Needed: c.Needed(total), Completed: c.Completed(att, total)}
+}
+
+// Text writes the progress for lists: 「4/5 修了」 or 「2/5」.
+func (p CourseProgress) Text(l Lang) string {
+	s := fmt.Sprintf("%d/%d", p.Attended, p.Total)
+	if p.Completed {
+		s += l.Pick(" 修了", " done")
+	}
+	return s
+}
+
+// EnrolWarning is the rule "OJT enrolment expects completion of a 育成講座": enrolling someone
+// who has not completed one in an OJT course returns a warning staff may go past.
+func EnrolWarning(c Course, name string, completedBasic bool) (Text, bool) {
+	if c.Kind != CourseOJT || completedBasic {
+		return Text{}, false
+	}
+	return T(name+"さんは育成講座を修了していません。OJT研修に登録しますか？",
+		name+" has not completed a basic course. Enrol them in the OJT course anyway?"), true
+}
+
+// ParseMark reads a mark from its code or its label in either language ("" and 未記入 are
+// MarkNone).
+func ParseMark(s string) (Mark, error) {
+	n := strings.ToLower(strings.TrimSpace(NormalizeName(s)))
+	for m, t := range markLabels {
+		if n == string(m) || n == strings.ToLower(t.JA) || n == strings.ToLower(t.EN) {
+			return m, nil
+		}
+	}
+	return "", Invalid("mark", "出欠は 出席・遅刻・早退・欠席・欠席(連絡あり) のどれかです", "A mark is present, late, left early, absent or excused")
+}
+
+var markShort = map[Mark]Text{
+	MarkNone:      T("-", "-"),
+	MarkPresent:   T("出", "P"),
+	MarkLate:      T("遅", "L"),
+	MarkLeftEarly: T("早", "E"),
+	MarkAbsent:    T("欠", "A"),
+	MarkExcused:   T("連", "X"),
+}
+
+// Short returns the mark in one character for grids: 出 遅 早 欠 連 (P L E A X), - for none.
+func (m Mark) Short(l Lang) string {
+	if t, ok := markShort[m]; ok {
+		return t.In(l)
+	}
+	return "?"
 }
