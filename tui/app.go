@@ -253,6 +253,20 @@ func (a App) handleKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return a, nil
 	}
 	f := a.focused()
+	if a.picker == nil && key.Matches(k, a.keys.AltJump) {
+		a.over, a.active = nil, int(k.String()[len(k.String())-1]-'1')
+		return a, nil
+	}
+	if ts, ok := f.(common.TabSwitcher); ok && a.picker == nil && f.Capturing() && ts.TabSwitches() {
+		switch {
+		case key.Matches(k, a.keys.Next):
+			a.over, a.active = nil, (a.active+1)%tabCount
+			return a, nil
+		case key.Matches(k, a.keys.Prev):
+			a.over, a.active = nil, (a.active+tabCount-1)%tabCount
+			return a, nil
+		}
+	}
 	if !f.Capturing() {
 		switch {
 		case key.Matches(k, a.keys.Quit):
@@ -359,6 +373,7 @@ func (a App) helpKeys() help.KeyMap {
 		h.global.Next.SetEnabled(false)
 		h.global.Prev.SetEnabled(false)
 		h.global.Jump.SetEnabled(false)
+		h.global.AltJump.SetEnabled(false)
 		h.global.Settings.SetEnabled(false)
 		h.global.Review.SetEnabled(false)
 		h.global.Staff.SetEnabled(false)

@@ -47,11 +47,24 @@ func TestTabsSwitchAndWrap(t *testing.T) {
 	if active() != tui.TabReport {
 		t.Fatalf("shift+tab wraps to the last tab, got %d", active())
 	}
-	for i, k := range []string{"1", "2", "3", "4", "5", "6"} {
+	// alt+1-6 jump from anywhere, even while a search field has focus
+	for i, k := range []string{"alt+1", "alt+2", "alt+3", "alt+4", "alt+5", "alt+6", "alt+2", "alt+1"} {
 		m, _ = tuitest.Keys(m, k)
-		if active() != i {
-			t.Fatalf("key %s → tab %d", k, active())
+		if want := []int{0, 1, 2, 3, 4, 5, 1, 0}[i]; active() != want {
+			t.Fatalf("key %s → tab %d, want %d", k, active(), want)
 		}
+	}
+	// plain digits jump from a screen without a text field (ホーム)
+	for _, k := range []string{"5", "1", "3"} {
+		m, _ = tuitest.Keys(m, k)
+		m, _ = tuitest.Keys(m, "alt+1")
+		if active() != 0 {
+			t.Fatalf("alt+1 after %s → %d", k, active())
+		}
+	}
+	m, _ = tuitest.Keys(m, "6")
+	if active() != tui.TabReport {
+		t.Fatalf("6 from ホーム → %d", active())
 	}
 	if !strings.Contains(screen(m), "レポート") {
 		t.Fatalf("tab bar missing:\n%s", screen(m))

@@ -9,7 +9,7 @@ import (
 // GlobalKeys are the keys that work on every screen (unless a text field has focus, when only
 // ctrl+c and the tab keys do).
 type GlobalKeys struct {
-	Next, Prev, Jump, Review, Help, Settings, Staff, Quit key.Binding
+	Next, Prev, Jump, AltJump, Review, Help, Settings, Staff, Quit key.Binding
 }
 
 // DefaultGlobalKeys returns the global keys in the language.
@@ -18,6 +18,7 @@ func DefaultGlobalKeys(l model.Lang) GlobalKeys {
 		Next:     key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", l.Pick("次の画面", "next screen"))),
 		Prev:     key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", l.Pick("前の画面", "previous screen"))),
 		Jump:     key.NewBinding(key.WithKeys("1", "2", "3", "4", "5", "6"), key.WithHelp("1-6", l.Pick("画面へ", "go to screen"))),
+		AltJump:  key.NewBinding(key.WithKeys("alt+1", "alt+2", "alt+3", "alt+4", "alt+5", "alt+6"), key.WithHelp("alt+1-6", l.Pick("入力中でも画面へ", "go to screen while typing"))),
 		Review:   key.NewBinding(key.WithKeys("D"), key.WithHelp("D", l.Pick("日次締め", "close the day"))),
 		Help:     key.NewBinding(key.WithKeys("?"), key.WithHelp("?", l.Pick("ヘルプ", "help"))),
 		Settings: key.NewBinding(key.WithKeys("S"), key.WithHelp("S", l.Pick("設定", "settings"))),
@@ -33,15 +34,15 @@ type helpKeys struct {
 	global GlobalKeys
 }
 
-// ShortHelp shows the screen's keys first, then help and quit.
+// ShortHelp shows the screen's keys first, then the day review, help and quit.
 func (h helpKeys) ShortHelp() []key.Binding {
-	return append(append([]key.Binding{}, h.screen...), h.global.Help, h.global.Quit)
+	return append(append([]key.Binding{}, h.screen...), h.global.Review, h.global.Help, h.global.Quit)
 }
 
 // FullHelp shows every key, the screen's and the global ones.
 func (h helpKeys) FullHelp() [][]key.Binding {
 	g := h.global
 	return append(append([][]key.Binding{}, h.full...),
-		[]key.Binding{g.Next, g.Prev, g.Jump, g.Review},
+		[]key.Binding{g.Next, g.Prev, g.Jump, g.AltJump, g.Review},
 		[]key.Binding{g.Settings, g.Staff, g.Help, g.Quit})
 }

@@ -286,7 +286,7 @@ func fill(s *store.Store, clk *clock, now time.Time) (err error) {
 		who     int
 		minutes int
 		purpose model.Purpose
-	}{{0, 85, model.PurposeCoworking}, {2, 80, model.PurposeCoworking}, {3, 70, model.PurposeCoworking}, {15, 60, model.PurposeCoworking}, {28, 20, model.PurposeTour}}
+	}{{0, 85, model.PurposeCoworking}, {2, 80, model.PurposeCourse}, {3, 70, model.PurposeCoworking}, {15, 60, model.PurposeCoworking}, {28, 20, model.PurposeTour}}
 	for _, h := range here {
 		set(now.Add(-time.Duration(h.minutes) * time.Minute))
 		must(s.CheckIn(ids[h.who], h.purpose))

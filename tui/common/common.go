@@ -60,6 +60,12 @@ type Screen interface {
 	Cursor() *tea.Cursor
 }
 
+// TabSwitcher is implemented by screens whose focused text field is a lone search box: then
+// tab and shift+tab still switch screens while letters and digits are typed into the field.
+type TabSwitcher interface {
+	TabSwitches() bool
+}
+
 // DataChangedMsg tells every screen that records changed, so they reload what they show.
 type DataChangedMsg struct{ Kind model.Kind }
 

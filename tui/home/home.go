@@ -19,14 +19,18 @@ import (
 // Store is what ホーム reads.
 type Store interface {
 	Today(d model.Date) (store.Today, error)
+	Review(d model.Date) (model.DayReview, error)
+	Settings() (model.Settings, error)
 }
 
 var _ Store = (*store.Store)(nil)
 
 // LoadedMsg carries the day's summary.
 type LoadedMsg struct {
-	Today store.Today
-	Err   error
+	Today    store.Today
+	Review   model.DayReview
+	Settings model.Settings
+	Err      error
 }
 
 // tickMsg refreshes durations and alerts once a minute.
@@ -54,6 +58,8 @@ type Model struct {
 	store  Store
 	keys   KeyMap
 	today  store.Today
+	review model.DayReview
+	set    model.Settings
 	loaded bool
 	err    error
 }
@@ -67,7 +73,15 @@ func New(ctx common.Context, s Store) Model {
 func load(s Store, d model.Date) tea.Cmd {
 	return func() tea.Msg {
 		t, err := s.Today(d)
-		return LoadedMsg{Today: t, Err: err}
+		if err != nil {
+			return LoadedMsg{Err: err}
+		}
+		r, err := s.Review(d)
+		if err != nil {
+			return LoadedMsg{Err: err}
+		}
+		st, err := s.Settings()
+		return LoadedMsg{Today: t, Review: r, Settings: st, Err: err}
 	}
 }
 
@@ -82,7 +96,7 @@ func (m Model) Init() tea.Cmd { return tea.Batch(load(m.store, m.ctx.Today()), m
 func (m Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case LoadedMsg:
-		m.today, m.err, m.loaded = msg.Today, msg.Err, true
+		m.today, m.review, m.set, m.err, m.loaded = msg.Today, msg.Review, msg.Settings, msg.Err, true
 	case common.DataChangedMsg:
 		return m, load(m.store, m.ctx.Today())
 	case tickMsg:
@@ -142,10 +156,23 @@ func (m Model) View() string {
 			fmt.Sprintf(" ！お迎え未完了: %s（%s）%s 終了の枠 保護者 %s", l.Child.Name, l.Slot.Date.String()[5:], l.Slot.End, l.Guardian.Name),
 			fmt.Sprintf(" ! Not picked up: %s (%s) slot ended %s guardian %s", l.Child.Name, l.Slot.Date.String()[5:], l.Slot.End, l.Guardian.Name)), c.Width)))
 	}
-	if t.Closed != nil {
-		top = append(top, st.OK.Render(c.T(
-			fmt.Sprintf("本日は %s に %s さんが締めました", model.HHMM(t.Closed.At), t.Closed.Staff),
-			fmt.Sprintf("Day closed at %s by %s", model.HHMM(t.Closed.At), t.Closed.Staff))))
+	switch open := m.review.Open(); {
+	case t.Closed != nil:
+		line := c.T(fmt.Sprintf("日次締め: %s に %s さんが締めました", model.HHMM(t.Closed.At), t.Closed.Staff),
+			fmt.Sprintf("Day closed at %s by %s", model.HHMM(t.Closed.At), t.Closed.Staff))
+		if n := len(t.Closed.LeftOpen); n > 0 {
+			line += c.T(fmt.Sprintf("（未了 %d件を記録）", n), fmt.Sprintf(" (%d open items recorded)", n))
+		}
+		top = append(top, st.OK.Render(line))
+	case open > 0:
+		line := c.T(fmt.Sprintf("日次締め: 未了 %d件（D で確認）", open), fmt.Sprintf("Day review: %d open (D)", open))
+		if m.set.Closing > 0 && model.ClockOf(now) >= m.set.Closing {
+			top = append(top, st.Warn.Render(line))
+		} else {
+			top = append(top, st.Muted.Render(line))
+		}
+	default:
+		top = append(top, st.Muted.Render(c.T("日次締め: 未了なし（D で締める）", "Day review: nothing open (D to close)")))
 	}
 
 	gap := 2

@@ -4,6 +4,7 @@ package tuitest
 
 import (
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -79,6 +80,9 @@ func Key(k string) tea.KeyPressMsg {
 		return tea.KeyPressMsg{Code: 's', Mod: tea.ModCtrl}
 	case "ctrl+z":
 		return tea.KeyPressMsg{Code: 'z', Mod: tea.ModCtrl}
+	}
+	if rest, ok := strings.CutPrefix(k, "alt+"); ok && len([]rune(rest)) == 1 {
+		return tea.KeyPressMsg{Code: []rune(rest)[0], Mod: tea.ModAlt}
 	}
 	r := []rune(k)
 	if len(r) == 1 {
