@@ -192,15 +192,15 @@ func TestRollSuggestsCheckInsForCourse(t *testing.T) {
 	h.keys("enter")
 	se := h.m().Roll().Session
 	v := h.view(t)
-	if !strings.Contains(v, "提案: 出席") || !strings.Contains(v, "提案 1（y で出席）") || !strings.Contains(v, "10:30 来館（講座）") {
+	if !strings.Contains(v, "提案: 出席") || !strings.Contains(v, "提案 2（y で出席）") || !strings.Contains(v, "10:30 来館（講座）") {
 		t.Errorf("no suggestion marker:\n%s", v)
 	}
 	if len(marksOf(t, s, se.ID)) != 0 {
 		t.Fatal("a suggestion was saved without staff")
 	}
-	// y accepts the suggestions explicitly.
+	// y accepts the suggestions explicitly (the demo checked 高橋 恵子 in for 講座 too).
 	h.keys("y")
-	if got := marksOf(t, s, se.ID); len(got) != 1 || got["伊藤 さくら"].Mark != model.MarkPresent {
+	if got := marksOf(t, s, se.ID); len(got) != 2 || got["伊藤 さくら"].Mark != model.MarkPresent || got["高橋 恵子"].Mark != model.MarkPresent {
 		t.Errorf("after y: %+v", got)
 	}
 	if v := h.view(t); strings.Contains(v, "提案: 出席") {
