@@ -58,7 +58,7 @@ func NewStyles(isDark, noColor bool) Styles {
 			App: s(), Tab: s().Padding(0, 1), TabActive: s().Padding(0, 1).Reverse(true).Bold(true),
 			Title: s().Bold(true), Heading: s().Bold(true).Underline(true), Muted: s(),
 			Danger: s().Bold(true), Alert: s().Bold(true).Reverse(true), Warn: s().Bold(true), OK: s(),
-			Selected: s().Reverse(true), Panel: s().Border(lipgloss.NormalBorder()).Padding(0, 1),
+			Selected: s().Reverse(true), Panel: s().PaddingLeft(1),
 			StatusBar: s(), StatusErr: s().Bold(true), StatusOK: s(), Label: s().Bold(true),
 			FieldError: s().Bold(true), Allergy: s().Bold(true).Reverse(true),
 		}
@@ -75,7 +75,7 @@ func NewStyles(isDark, noColor bool) Styles {
 		Warn:       s().Bold(true).Foreground(t.Warn),
 		OK:         s().Foreground(t.OK),
 		Selected:   s().Bold(true).Foreground(t.TabActiveFg).Background(t.TabActiveBg),
-		Panel:      s().Border(lipgloss.RoundedBorder()).BorderForeground(t.Border).Padding(0, 1),
+		Panel:      s().PaddingLeft(1), // no border: box-drawing glyphs are East Asian ambiguous width
 		StatusBar:  s().Foreground(t.Muted),
 		StatusErr:  s().Bold(true).Foreground(t.Danger),
 		StatusOK:   s().Foreground(t.OK),
