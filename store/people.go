@@ -276,3 +276,60 @@ func (s *Store) SaveSettings(st model.Settings) error {
 		return t.audit("update", model.KindSettings, "settings", summary(old), summary(st))
 	})
 }
+
+// ImportDuplicate is a roster row naming someone already in the database (same model.RosterKey):
+// reported, not created.
+type ImportDuplicate struct {
+	Index    int          // the row's index in the slice given to ImportPeople
+	Person   model.Person // the row
+	Existing model.Person // who is already there
+}
+
+// ImportResult is what ImportPeople did.
+type ImportResult struct {
+	Created    []model.Person
+	Duplicates []ImportDuplicate
+}
+
+// ImportPeople creates validated people (a roster's good rows) in one transaction: all of them or,
+// on any error, none. Someone already in the database (same normalised name and reading,
+// archived people included) is skipped and reported as a duplicate; so is a second row for the
+// same person within people. Forgotten records never match.
+func (s *Store) ImportPeople(people []model.Person) (ImportResult, error) {
+	var res ImportResult
+	err := s.update(func(t *tx) error {
+		existing := map[string]model.Person{}
+		err := t.b(bPeople).ForEach(func(k, v []byte) error {
+			var p model.Person
+			if err := jsonUnmarshal(v, &p); err != nil {
+				return err
+			}
+			if !p.Forgotten {
+				existing[model.RosterKey(p.Name, p.Reading)] = p
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		for i, p := range people {
+			k := model.RosterKey(p.Name, p.Reading)
+			if old, ok := existing[k]; ok {
+				res.Duplicates = append(res.Duplicates, ImportDuplicate{Index: i, Person: p, Existing: old})
+				continue
+			}
+			p.ID, p.Archived, p.Forgotten = 0, false, false
+			created, err := t.createPerson(p)
+			if err != nil {
+				return err
+			}
+			existing[k] = created
+			res.Created = append(res.Created, created)
+		}
+		return nil
+	})
+	if err != nil {
+		return ImportResult{}, err
+	}
+	return res, nil
+}

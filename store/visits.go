@@ -1,6 +1,7 @@
 package store
 
 import (
+	"sort"
 	"time"
 
 	"github.com/nagawaka/madoguchi/model"
@@ -175,18 +176,27 @@ func (s *Store) UndoCheckOut(visitID uint64) error {
 	})
 }
 
-// CheckOutAll checks out everyone still in at the given time (closing), returning the visits
-// closed.
+// CheckOutAll checks out everyone still in at closing, returning the visits closed. Each visit is
+// stamped by ClosingOut: at (the closing stamp staff chose), except a visit begun on an earlier
+// day (closed at that day's closing time) or begun at or after at (closed now).
 func (s *Store) CheckOutAll(at time.Time) ([]model.Visit, error) {
 	var out []model.Visit
 	err := s.update(func(t *tx) error {
-		var people []uint64
-		c := t.b(iVisitOpen).Cursor()
-		for k, _ := c.First(); k != nil; k, _ = c.Next() {
-			people = append(people, id(k))
+		st, err := t.settings()
+		if err != nil {
+			return err
 		}
-		for _, pid := range people { // not deleting through the cursor
-			v, err := t.checkOut(pid, at, true)
+		var open []model.Visit
+		c := t.b(iVisitOpen).Cursor()
+		for k, vid := c.First(); k != nil; k, vid = c.Next() {
+			var v model.Visit
+			if _, err := t.get(bVisits, vid, &v); err != nil {
+				return err
+			}
+			open = append(open, v)
+		}
+		for _, v := range open { // not deleting through the cursor
+			v, err := t.checkOut(v.PersonID, ClosingOut(v, at, t.now, st.Closing), true)
 			if err != nil {
 				return err
 			}
@@ -195,6 +205,24 @@ func (s *Store) CheckOutAll(at time.Time) ([]model.Visit, error) {
 		return nil
 	})
 	return out, err
+}
+
+// ClosingOut is the check-out time "check out everyone" stamps on an open visit: at, the closing
+// stamp staff chose (the closing time, or now when closing early); for a visit begun on an earlier
+// day, that day's closing time (or the end of that day, when it began after closing), so no visit
+// runs across days; for a visit begun at or after at (someone who came after closing), now.
+func ClosingOut(v model.Visit, at, now time.Time, closing model.ClockTime) time.Time {
+	if d := v.Day(); d.Before(model.DateOf(at)) {
+		c := d.At(closing)
+		if !c.After(v.In) {
+			c = d.AddDays(1).Start().Add(-time.Second)
+		}
+		return c
+	}
+	if !at.After(v.In) {
+		return now
+	}
+	return at
 }
 
 // CorrectVisit changes a visit's times after the fact, with a reason kept in the audit log.
@@ -274,7 +302,37 @@ func (t *tx) visitsOn(d model.Date) ([]model.Visit, error) {
 		}
 		out = append(out, v)
 	}
+	// The index is day|visit id; a corrected check-in time can make id order differ from
+	// check-in order, so sort (a day holds tens of visits).
+	sort.SliceStable(out, func(i, j int) bool { return out[i].In.Before(out[j].In) })
 	return out, nil
+}
+
+// VisitLine is a visit with the person it belongs to.
+type VisitLine struct {
+	Visit  model.Visit
+	Person model.Person
+}
+
+// DayVisits returns the visits that started on a day with their people, in check-in order, read in
+// one transaction (the day's visit list and `madoguchi visits`).
+func (s *Store) DayVisits(d model.Date) ([]VisitLine, error) {
+	var out []VisitLine
+	err := s.view(func(t *tx) error {
+		vs, err := t.visitsOn(d)
+		if err != nil {
+			return err
+		}
+		for _, v := range vs {
+			l := VisitLine{Visit: v}
+			if _, err := t.get(bPeople, u64(v.PersonID), &l.Person); err != nil {
+				return err
+			}
+			out = append(out, l)
+		}
+		return nil
+	})
+	return out, err
 }
 
 // OpenVisits returns the visits of everyone in right now.

@@ -319,7 +319,6 @@ func TestCorrectVisit(t *testing.T) {
 // VisitsOn promises check-in order, but its index is keyed by day and visit id, so a visit whose
 // check-in is corrected to earlier than a later-created visit's still comes after it.
 func TestVisitsOnCheckInOrderAfterCorrection(t *testing.T) {
-	knownBug(t, "VisitsOn returns visits in id order, not check-in order, once a check-in time is corrected (idx_visits_day is YYYYMMDD|visit)")
 	t.Parallel()
 	c := newClock(at(day, "10:00"))
 	s := openTest(t, c)

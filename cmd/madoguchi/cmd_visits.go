@@ -1,0 +1,145 @@
+package main
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/nagawaka/madoguchi/model"
+	"github.com/nagawaka/madoguchi/store"
+	"github.com/nagawaka/madoguchi/tui/common"
+)
+
+func init() {
+	register(command{"visits", "print a day's visits (text, csv, json) / その日の来館記録を表示", cmdVisits})
+}
+
+// visitJSON is one visit in `madoguchi visits --format json`. Times are RFC 3339 in Japan time
+// (+09:00); out is null while the person is still in.
+type visitJSON struct {
+	VisitID         uint64  `json:"visit_id"`
+	PersonID        uint64  `json:"person_id"`
+	Name            string  `json:"name"`
+	Reading         string  `json:"reading"`
+	In              string  `json:"in"`
+	Out             *string `json:"out"`
+	Minutes         int     `json:"minutes"`
+	Purpose         string  `json:"purpose"`
+	PurposeLabel    string  `json:"purpose_label"`
+	ClosedAtClosing bool    `json:"closed_at_closing"`
+}
+
+func rfc3339(t time.Time) string { return t.In(model.Tokyo).Format(time.RFC3339) }
+
+func cmdVisits(c *cli, args []string) int {
+	var date, format string
+	ok, code, _ := c.parse("visits", args, func(fs *flag.FlagSet) {
+		fs.StringVar(&date, "date", "", "the day, YYYY-MM-DD (default: today)")
+		fs.StringVar(&format, "format", "text", "text, csv or json")
+	})
+	if !ok {
+		return code
+	}
+	day := model.DateOf(c.clock.Now())
+	if date != "" {
+		d, err := model.ParseDate(date)
+		if err != nil {
+			fmt.Fprintln(c.errw, "madoguchi visits: "+c.lang.Pick("日付は 2026-11-25 の形で指定してください: ", "give the date as YYYY-MM-DD: ")+date)
+			return 2
+		}
+		day = d
+	}
+	format = strings.ToLower(format)
+	if format != "text" && format != "csv" && format != "json" {
+		fmt.Fprintln(c.errw, "madoguchi visits: "+c.lang.Pick("--format は text, csv, json のどれかです: ", "--format is text, csv or json: ")+format)
+		return 2
+	}
+	s, opened := c.open()
+	if !opened {
+		return 1
+	}
+	defer s.Close()
+	lines, err := s.DayVisits(day)
+	if err != nil {
+		fmt.Fprintln(c.errw, "madoguchi: "+model.Message(err, c.lang))
+		return 1
+	}
+	now := c.clock.Now()
+	switch format {
+	case "json":
+		err = visitsJSON(c.out, lines, now, c.lang)
+	case "csv":
+		err = visitsCSV(c.out, lines, now, c.lang)
+	default:
+		visitsText(c.out, day, lines, now, c.lang)
+	}
+	if err != nil {
+		fmt.Fprintln(c.errw, "madoguchi:", err)
+		return 1
+	}
+	return 0
+}
+
+func visitsJSON(w io.Writer, lines []store.VisitLine, now time.Time, l model.Lang) error {
+	out := make([]visitJSON, 0, len(lines))
+	for _, x := range lines {
+		v := visitJSON{
+			VisitID: x.Visit.ID, PersonID: x.Person.ID, Name: x.Person.DisplayName(), Reading: x.Person.Reading,
+			In: rfc3339(x.Visit.In), Minutes: int(x.Visit.Duration(now) / time.Minute),
+			Purpose: string(x.Visit.Purpose), PurposeLabel: x.Visit.Purpose.Label(l), ClosedAtClosing: x.Visit.ClosedAtClosing,
+		}
+		if !x.Visit.Open() {
+			o := rfc3339(x.Visit.Out)
+			v.Out = &o
+		}
+		out = append(out, v)
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(out)
+}
+
+// visitsCSV writes UTF-8 with a BOM, so Japanese Excel opens it with the names intact.
+func visitsCSV(w io.Writer, lines []store.VisitLine, now time.Time, l model.Lang) error {
+	if _, err := io.WriteString(w, "\uFEFF"); err != nil {
+		return err
+	}
+	cw := csv.NewWriter(w)
+	cw.UseCRLF = true
+	_ = cw.Write(strings.Split(l.Pick("氏名,ふりがな,入館,退館,滞在(分),目的,閉館時退館", "name,reading,in,out,minutes,purpose,closed at closing"), ","))
+	for _, x := range lines {
+		out := ""
+		if !x.Visit.Open() {
+			out = rfc3339(x.Visit.Out)
+		}
+		closing := ""
+		if x.Visit.ClosedAtClosing {
+			closing = "1"
+		}
+		_ = cw.Write([]string{x.Person.DisplayName(), x.Person.Reading, rfc3339(x.Visit.In), out,
+			fmt.Sprint(int(x.Visit.Duration(now) / time.Minute)), x.Visit.Purpose.Label(l), closing})
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+func visitsText(w io.Writer, day model.Date, lines []store.VisitLine, now time.Time, l model.Lang) {
+	fmt.Fprintln(w, l.Pick(fmt.Sprintf("%s %s の来館 %d件", model.FormatDateLong(day, l), day, len(lines)),
+		fmt.Sprintf("Visits on %s (%s): %d", model.FormatDateLong(day, l), day, len(lines))))
+	for _, x := range lines {
+		v := x.Visit
+		out := l.Pick("在館中", "still in")
+		if !v.Open() {
+			out = model.HHMM(v.Out)
+			if v.ClosedAtClosing {
+				out += l.Pick("（閉館）", " (closing)")
+			}
+		}
+		fmt.Fprintf(w, "%s %s  %s - %s  %s  %s\n", common.Fit(x.Person.DisplayName(), 14), common.Fit(x.Person.Reading, 18),
+			common.Fit(model.HHMM(v.In), 5), common.Fit(out, 14), common.Fit(model.FormatDuration(v.Duration(now), l), 10), v.Purpose.Label(l))
+	}
+}
