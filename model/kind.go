@@ -21,6 +21,7 @@ const (
 	KindStaff      Kind = "staff"
 	KindSettings   Kind = "settings"
 	KindAudit      Kind = "audit"
+	KindExport     Kind = "export" // a report export (出力), audited
 )
 
 var kindLabels = map[Kind]Text{
@@ -40,6 +41,7 @@ var kindLabels = map[Kind]Text{
 	KindStaff:      T("スタッフ", "staff member"),
 	KindSettings:   T("設定", "settings"),
 	KindAudit:      T("操作履歴", "audit entry"),
+	KindExport:     T("出力", "export"),
 }
 
 // Label returns the kind as staff call it.
