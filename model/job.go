@@ -502,6 +502,13 @@ func ApplyMove(j Job, m Move, checklist []string, now time.Time) (Job, string, e
 		if m.On.IsZero() {
 			return j, "", Invalid("date", "入金日を入力してください", "Enter the date the payment arrived")
 		}
+		if m.On.After(DateOf(now)) {
+			return j, "", Invalid("date", "入金日が未来の日付です", "The payment date is in the future")
+		}
+		if !j.AcceptedAt.IsZero() && m.On.Before(DateOf(j.AcceptedAt)) {
+			return j, "", Invalid("date", fmt.Sprintf("入金日が受注日（%s）より前です", DateOf(j.AcceptedAt)),
+				fmt.Sprintf("The payment date is before the job was accepted (%s)", DateOf(j.AcceptedAt)))
+		}
 		j.PaidAmount, j.PaidOn = m.Amount, m.On
 		text += fmt.Sprintf("：%s（%s）", FormatYen(j.PaidAmount), j.PaidOn)
 		if d := j.PaymentDifference(); d != 0 {

@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/nagawaka/madoguchi/model"
 )
@@ -27,7 +28,7 @@ func moveWithInput(to model.JobStatus) model.Move {
 	case model.JobReturned, model.JobCancelled:
 		m.Reason = "理由"
 	case model.JobPaid:
-		m.Amount, m.On = 12000, model.NewDate(2025, 5, 10)
+		m.Amount, m.On = 12000, model.NewDate(2025, 4, 10)
 	case model.JobDelivered:
 		m.Checked = qaItems
 	}
@@ -178,9 +179,9 @@ func TestMoveEventLine(t *testing.T) {
 		{model.JobOffered, model.Move{To: model.JobAccepted}, "打診 > 受注", "offered > accepted"},
 		{model.JobOffered, model.Move{To: model.JobCancelled}, "打診 > 辞退/キャンセル", "offered > cancelled"},
 		{model.JobDelivered, model.Move{To: model.JobInvoiced, On: model.NewDate(2025, 4, 30)}, "納品 > 請求：¥12,000（2025-04-30）", "delivered > invoiced: ¥12,000 (2025-04-30)"},
-		{model.JobInvoiced, model.Move{To: model.JobPaid, Amount: 11560, On: model.NewDate(2025, 5, 31)},
-			"請求 > 入金：¥11,560（2025-05-31） 請求額との差 -¥440", "invoiced > paid: ¥11,560 (2025-05-31), difference from the invoice -¥440"},
-		{model.JobInvoiced, model.Move{To: model.JobPaid, Amount: 12000, On: model.NewDate(2025, 5, 31)}, "請求 > 入金：¥12,000（2025-05-31）", "invoiced > paid: ¥12,000 (2025-05-31)"},
+		{model.JobInvoiced, model.Move{To: model.JobPaid, Amount: 11560, On: model.NewDate(2025, 4, 10)},
+			"請求 > 入金：¥11,560（2025-04-10） 請求額との差 -¥440", "invoiced > paid: ¥11,560 (2025-04-10), difference from the invoice -¥440"},
+		{model.JobInvoiced, model.Move{To: model.JobPaid, Amount: 12000, On: model.NewDate(2025, 4, 10)}, "請求 > 入金：¥12,000（2025-04-10）", "invoiced > paid: ¥12,000 (2025-04-10)"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.ja, func(t *testing.T) {
@@ -380,5 +381,25 @@ func BenchmarkFilterJobs(b *testing.B) {
 	for b.Loop() {
 		model.FilterJobs(jobs, model.JobFilter{})
 		model.FilterJobs(jobs, model.JobFilter{Statuses: model.ActiveStatuses, PersonID: 7})
+	}
+}
+
+func TestPaymentDateBounds(t *testing.T) {
+	j := jobAt(model.JobInvoiced)
+	j.AcceptedAt = time.Date(2025, 4, 1, 9, 0, 0, 0, model.Tokyo)
+	for _, tc := range []struct {
+		on   model.Date
+		want string
+	}{
+		{model.NewDate(2025, 4, 11), "未来"},
+		{model.NewDate(2025, 3, 31), "受注日"},
+	} {
+		_, _, err := model.ApplyMove(j, model.Move{To: model.JobPaid, Amount: 100, On: tc.on}, nil, jobNow)
+		if err == nil || !strings.Contains(model.Message(err, model.JA), tc.want) {
+			t.Errorf("paid on %s: %v", tc.on, err)
+		}
+	}
+	if _, _, err := model.ApplyMove(j, model.Move{To: model.JobPaid, Amount: 100, On: model.NewDate(2025, 4, 1)}, nil, jobNow); err != nil {
+		t.Errorf("paid on the day of 受注: %v", err)
 	}
 }

@@ -256,26 +256,26 @@ func TestApplyMove(t *testing.T) {
 		{"invoice over MaxYen", at(model.JobDelivered), model.Move{To: model.JobInvoiced, Amount: model.MaxYen + 1}, qaItems, model.ErrInvalid, "amount", "請求金額", "", nil},
 
 		{"paid needs an amount", func() model.Job { j := at(model.JobInvoiced); j.Invoiced = 12000; return j }(),
-			model.Move{To: model.JobPaid, On: april(30)}, qaItems, model.ErrInvalid, "amount", "入金額", "", nil},
-		{"paid refuses a negative amount", at(model.JobInvoiced), model.Move{To: model.JobPaid, Amount: -5, On: april(30)}, qaItems, model.ErrInvalid, "amount", "入金額", "", nil},
-		{"paid refuses over MaxYen", at(model.JobInvoiced), model.Move{To: model.JobPaid, Amount: model.MaxYen + 1, On: april(30)}, qaItems, model.ErrInvalid, "amount", "入金額", "", nil},
+			model.Move{To: model.JobPaid, On: april(10)}, qaItems, model.ErrInvalid, "amount", "入金額", "", nil},
+		{"paid refuses a negative amount", at(model.JobInvoiced), model.Move{To: model.JobPaid, Amount: -5, On: april(10)}, qaItems, model.ErrInvalid, "amount", "入金額", "", nil},
+		{"paid refuses over MaxYen", at(model.JobInvoiced), model.Move{To: model.JobPaid, Amount: model.MaxYen + 1, On: april(10)}, qaItems, model.ErrInvalid, "amount", "入金額", "", nil},
 		{"paid needs a date", at(model.JobInvoiced), model.Move{To: model.JobPaid, Amount: 12000}, qaItems, model.ErrInvalid, "date", "入金日", "", nil},
 		{"paid in full", func() model.Job { j := at(model.JobInvoiced); j.Invoiced = 12000; return j }(),
-			model.Move{To: model.JobPaid, Amount: 12000, On: april(30)}, qaItems, nil, "", "", "請求 > 入金：¥12,000（2025-04-30）",
+			model.Move{To: model.JobPaid, Amount: 12000, On: april(10)}, qaItems, nil, "", "", "請求 > 入金：¥12,000（2025-04-10）",
 			func(t *testing.T, j model.Job) {
-				if j.PaidAmount != 12000 || j.PaidOn != april(30) || j.PaymentDifference() != 0 {
+				if j.PaidAmount != 12000 || j.PaidOn != april(10) || j.PaymentDifference() != 0 {
 					t.Errorf("paid = %d on %v, diff %d", j.PaidAmount, j.PaidOn, j.PaymentDifference())
 				}
 			}},
 		{"paid short by the bank fee", func() model.Job { j := at(model.JobInvoiced); j.Invoiced = 12000; return j }(),
-			model.Move{To: model.JobPaid, Amount: 11560, On: april(30)}, qaItems, nil, "", "", "請求 > 入金：¥11,560（2025-04-30） 請求額との差 -¥440",
+			model.Move{To: model.JobPaid, Amount: 11560, On: april(10)}, qaItems, nil, "", "", "請求 > 入金：¥11,560（2025-04-10） 請求額との差 -¥440",
 			func(t *testing.T, j model.Job) {
 				if j.PaymentDifference() != -440 {
 					t.Errorf("difference = %d", j.PaymentDifference())
 				}
 			}},
 		{"paid over the invoice", func() model.Job { j := at(model.JobInvoiced); j.Invoiced = 12000; return j }(),
-			model.Move{To: model.JobPaid, Amount: 13000, On: april(30)}, qaItems, nil, "", "", "請求額との差 +¥1,000", nil},
+			model.Move{To: model.JobPaid, Amount: 13000, On: april(10)}, qaItems, nil, "", "", "請求額との差 +¥1,000", nil},
 
 		{"cancel with a reason", at(model.JobAccepted), model.Move{To: model.JobCancelled, Reason: " 体調不良のため辞退 "}, qaItems, nil, "", "", "受注 > 辞退/キャンセル：体調不良のため辞退", nil},
 		{"cancel without a reason", at(model.JobOffered), model.Move{To: model.JobCancelled}, qaItems, nil, "", "", "打診 > 辞退/キャンセル", nil},
@@ -329,7 +329,7 @@ func TestApplyMoveWholePipeline(t *testing.T) {
 		{To: model.JobAccepted}, {To: model.JobInProgress}, {To: model.JobQA},
 		{To: model.JobReturned, Reason: "形式違い"}, {To: model.JobInProgress}, {To: model.JobQA},
 		{To: model.JobDelivered, Checked: qaItems}, {To: model.JobInvoiced},
-		{To: model.JobPaid, Amount: 10000, On: model.NewDate(2025, 5, 31)},
+		{To: model.JobPaid, Amount: 10000, On: model.NewDate(2025, 4, 10)},
 	}
 	for _, m := range moves {
 		if j, _, err = model.ApplyMove(j, m, qaItems, jobNow); err != nil {

@@ -40,6 +40,7 @@
 //	idx_jobs_open           due YYYYMMDD|job → ∅ (jobs not yet delivered)
 //	idx_jobs_person         person|job → ∅
 //	idx_jobs_accepted       YYYYMMDD|job → ∅ (the day a job reached 受注)
+//	idx_jobs_paid           YYYYMMDD|job → ∅ (the day its payment arrived, 入金)
 //	idx_audit_day           YYYYMMDD|audit → ∅
 //
 // id, person, course, … are 8-byte big-endian ids; start is a 2-byte minute of the day.

@@ -105,6 +105,11 @@ func (t *tx) putJob(old, j model.Job) error {
 				return err
 			}
 		}
+		if paidKey(old) != nil {
+			if err := t.unmark(iJobPaid, paidKey(old)); err != nil {
+				return err
+			}
+		}
 	}
 	if j.Open() {
 		if err := t.mark(iJobOpen, join(dayKey(j.Due), u64(j.ID))); err != nil {
@@ -119,7 +124,20 @@ func (t *tx) putJob(old, j model.Job) error {
 			return err
 		}
 	}
+	if k := paidKey(j); k != nil {
+		if err := t.mark(iJobPaid, k); err != nil {
+			return err
+		}
+	}
 	return nil
+}
+
+// paidKey is a paid job's key in idx_jobs_paid, or nil when it is not paid.
+func paidKey(j model.Job) []byte {
+	if j.Status != model.JobPaid || j.PaidOn.IsZero() {
+		return nil
+	}
+	return join(dayKey(j.PaidOn), u64(j.ID))
 }
 
 // jobRefs checks that a job's client and teleworker exist.

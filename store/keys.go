@@ -41,6 +41,7 @@ var (
 	iJobOpen       = []byte("idx_jobs_open")          // due YYYYMMDD|job, jobs not yet delivered
 	iJobPerson     = []byte("idx_jobs_person")        // person|job
 	iJobAccepted   = []byte("idx_jobs_accepted")      // YYYYMMDD|job, day the job reached 受注
+	iJobPaid       = []byte("idx_jobs_paid")          // YYYYMMDD|job, day the payment arrived (入金)
 	iAuditDay      = []byte("idx_audit_day")          // YYYYMMDD|audit
 )
 
@@ -50,7 +51,7 @@ var allBuckets = [][]byte{
 	bAttend, bClients, bJobs, bEvents, bDayClose, bAudit,
 	iChildGuardian, iVisitDay, iVisitOpen, iVisitPerson, iSlotDay, iBookingSlot, iBookingChild,
 	iBookingInCare, iSessionDay, iSessionCourse, iEnrollPerson, iAttendPerson, iJobOpen, iJobPerson,
-	iJobAccepted, iAuditDay,
+	iJobAccepted, iJobPaid, iAuditDay,
 }
 
 var (

@@ -43,6 +43,19 @@ var migrations = []migration{
 			return idx.Put(join(dayKey(model.DateOf(j.AcceptedAt)), k), nil)
 		})
 	}},
+	{"v3: index jobs by the day their payment arrived (入金)", func(tx *bolt.Tx) error {
+		idx := tx.Bucket(iJobPaid)
+		return tx.Bucket(bJobs).ForEach(func(k, v []byte) error {
+			var j model.Job
+			if err := json.Unmarshal(v, &j); err != nil {
+				return err
+			}
+			if j.Status != model.JobPaid || j.PaidOn.IsZero() {
+				return nil
+			}
+			return idx.Put(join(dayKey(j.PaidOn), k), nil)
+		})
+	}},
 }
 
 // SchemaVersion is the schema this build writes.

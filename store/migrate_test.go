@@ -22,6 +22,7 @@ import (
 var migrationTests = map[int]func(t *testing.T){
 	1: testMigrationV1,
 	2: testMigrationV2,
+	3: testMigrationV3,
 }
 
 func TestMigrations(t *testing.T) {
@@ -147,7 +148,7 @@ func writeSchema1(t *testing.T, path string, settings model.Settings, jobs map[u
 	defer db.Close()
 	err := db.Update(func(tx *bolt.Tx) error {
 		for _, name := range allBuckets {
-			if string(name) == string(iJobAccepted) {
+			if string(name) == string(iJobAccepted) || string(name) == string(iJobPaid) {
 				continue
 			}
 			if _, err := tx.CreateBucket(name); err != nil {

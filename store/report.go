@@ -18,11 +18,10 @@ import (
 //	              idx_sessions_course course|session for all of those courses' sessions
 //	              (completion needs them), and attendance session|person for their marks
 //	jobs accepted idx_jobs_accepted  YYYYMMDD|job, the period's days
-//	jobs paid     idx_jobs_accepted  see paidJobs
+//	jobs paid     idx_jobs_paid      (those not accepted in the period)
 //	clients, people, children        by id, only those the records above name
 //
-// No bucket of records is walked. The one index read from its start is idx_jobs_accepted, up to
-// the period, for jobs paid in it (see paidJobs).
+// No bucket of records is walked and no index is read beyond the period's days.
 
 // Report gathers a period's records and computes its figures (model.BuildReport).
 // The figures need no names, so it reads neither people nor children, and of each booking only
@@ -319,51 +318,19 @@ func (g gatherer) jobs(r *model.ReportRecords) error {
 	return g.paidJobs(add)
 }
 
-// paidJobs finds the jobs paid in the period that reached 受注 before it. A job is paid only
-// after it reached 受注 (the state machine goes 受注 → … → 入金), so every job paid in the period
-// is in idx_jobs_accepted on or before the period's last day; those accepted inside the period
-// were read already. For the ones accepted before it, the index holds no payment day, so each is
-// looked at, but not decoded: a job's stored JSON has "paid_on" only once it is paid, and only
-// the few whose payment day falls in the period are decoded. That look is a cursor step and a
-// byte search per job ever accepted before the period (about 2,000 in ten years at the
-// generator's 200 a year); store/report_bench_test.go measures it. A payment-day index would
-// make it a range scan like the others; it needs the jobs write path (putJob) to keep it, and
-// is proposed in docs/report.md. (A payment day typed earlier than the 受注 day, which
-// model.ApplyMove does not refuse today, would hide a job accepted after the period from it.)
+// paidJobs adds the jobs paid in the period that reached 受注 before it (those accepted inside
+// it were read already): a range scan of idx_jobs_paid, like every other period read.
 func (g gatherer) paidJobs(add func(model.Job) error) error {
-	from := dayKey(g.p.From)
-	jobs := g.t.b(bJobs)
-	c := g.t.b(iJobAccepted).Cursor()
-	for k, _ := c.First(); k != nil && len(k) >= 16 && bytes.Compare(k[:8], from) < 0; k, _ = c.Next() {
-		v := jobs.Get(k[8:16])
-		day, ok := paidOn(v)
-		if !ok || !g.p.Contains(day) {
-			continue
-		}
-		j, err := g.t.job(id(k[8:16]))
+	return g.days(iJobPaid, func(jid uint64) error {
+		j, err := g.t.job(jid)
 		if err != nil {
 			return err
 		}
-		if j.Status == model.JobPaid && g.p.Contains(j.PaidOn) {
-			if err := add(j); err != nil {
-				return err
-			}
+		if !j.AcceptedAt.IsZero() && g.p.Contains(model.DateOf(j.AcceptedAt)) {
+			return nil // already added from idx_jobs_accepted
 		}
-	}
-	return nil
-}
-
-var paidOnField = []byte(`"paid_on":"`)
-
-// paidOn reads the payment day out of a stored job without decoding it; ok is false when the
-// job has none (or it is not a day), so the caller decodes only what may count.
-func paidOn(v []byte) (model.Date, bool) {
-	i := bytes.Index(v, paidOnField)
-	if i < 0 || len(v) < i+len(paidOnField)+10 {
-		return model.Date{}, false
-	}
-	d, err := model.ParseDate(string(v[i+len(paidOnField) : i+len(paidOnField)+10]))
-	return d, err == nil
+		return add(j)
+	})
 }
 
 // readNames reads the people the records name (for exports with names).
