@@ -62,7 +62,7 @@ func TestMoveEventsCarryDetails(t *testing.T) {
 		{To: model.JobReturned, Reason: "  写真の差し替え  "}, {To: model.JobInProgress}, {To: model.JobQA},
 		{To: model.JobDelivered, Checked: []string{"誤字脱字", "納品形式", "期限"}},
 		{To: model.JobInvoiced, On: day.AddDays(1)},
-		{To: model.JobPaid, Amount: 11560, On: day.AddDays(30)},
+		{To: model.JobPaid, Amount: 11560, On: day},
 	}
 	for i, m := range moves {
 		c.Set(at(day, "10:00").Add(time.Duration(i) * time.Minute))
@@ -82,7 +82,7 @@ func TestMoveEventsCarryDetails(t *testing.T) {
 		}
 	}
 	paid, invoiced, returned := h.Events[0], h.Events[1], h.Events[5]
-	if paid.Amount != 11560 || paid.On != day.AddDays(30) || paid.Diff != -440 || paid.Staff != testStaff {
+	if paid.Amount != 11560 || paid.On != day || paid.Diff != -440 || paid.Staff != testStaff {
 		t.Errorf("paid event %+v", paid)
 	}
 	if invoiced.Amount != 12000 || invoiced.On != day.AddDays(1) || invoiced.Diff != 0 {
@@ -91,7 +91,7 @@ func TestMoveEventsCarryDetails(t *testing.T) {
 	if returned.To != model.JobReturned || returned.Reason != "写真の差し替え" {
 		t.Errorf("returned event %+v", returned)
 	}
-	if got := paid.Line(model.EN); got != "invoiced > paid: ¥11,560 (2025-07-02), difference from the invoice -¥440" {
+	if got := paid.Line(model.EN); got != "invoiced > paid: ¥11,560 (2025-06-02), difference from the invoice -¥440" {
 		t.Errorf("paid line %q", got)
 	}
 	if got := returned.Line(model.EN); got != "QA review > returned: 写真の差し替え" {
