@@ -29,7 +29,13 @@ fuzz:
 	bash .ci/fuzz
 
 bench:
-	$(GO) test -run '^$$' -bench . -benchtime 200x ./...
+	@dir=$$(mktemp -d "$${TMPDIR:-/tmp}/madoguchi-bench.XXXXXX") || exit 1; \
+	trap 'rm -rf "$$dir"' EXIT; trap 'exit 130' INT TERM; \
+	export MADOGUCHI_BENCH_DIR="$$dir"; \
+	{ $(GO) test -p 1 -run '^$$' -bench . -benchtime 1s -timeout 20m ./...; echo $$? >"$$dir/rc"; } 2>&1 | tee "$$dir/out.txt"; \
+	( cd bench/sqlite && $(GO) test -run '^$$' -bench . -benchtime 1s -timeout 20m .; echo $$? >"$$dir/rc-sqlite" ) 2>&1 | tee -a "$$dir/out.txt"; \
+	$(GO) run ./bench/summary "$$dir/out.txt"; sum=$$?; \
+	[ "$$(cat "$$dir/rc")" = 0 ] && [ "$$(cat "$$dir/rc-sqlite")" = 0 ] && [ $$sum = 0 ]
 
 fmt:
 	gofmt -w .
