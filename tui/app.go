@@ -79,6 +79,7 @@ type App struct {
 	picker  common.Screen // non-nil until a staff member is chosen
 	over    common.Screen // the settings view, when open
 	screens [tabCount]common.Screen
+	started [tabCount]bool // a screen loads its data when first shown, so start-up reads only ホーム
 	active  int
 	status  string
 	isErr   bool
@@ -104,6 +105,7 @@ func New(d Deps) App {
 	}
 	if d.Staff != "" {
 		a.staff = d.Staff
+		a.started[a.active] = true // Init loads it
 		d.Store.SetStaff(d.Staff)
 	} else {
 		a.picker = setup.New(a.ctx, d.Store)
@@ -117,15 +119,30 @@ func (a App) Init() tea.Cmd {
 	if a.picker != nil {
 		cmds = append(cmds, a.picker.Init())
 	} else {
-		cmds = append(cmds, a.initScreens())
+		cmds = append(cmds, a.screens[a.active].Init()) // New marked it started
 	}
 	return tea.Batch(cmds...)
 }
 
-func (a App) initScreens() tea.Cmd {
-	cmds := make([]tea.Cmd, 0, tabCount)
-	for _, s := range a.screens {
-		cmds = append(cmds, s.Init())
+func (a *App) initScreens() tea.Cmd {
+	a.started = [tabCount]bool{}
+	return a.show(a.active)
+}
+
+// show makes tab the active screen, closing the settings view; a screen shown for the first
+// time starts loading its data, and a screen that wants to know it was shown (common.Activator)
+// is told.
+func (a *App) show(tab int) tea.Cmd {
+	a.over, a.active = nil, tab
+	var cmds []tea.Cmd
+	if !a.started[tab] {
+		a.started[tab] = true
+		cmds = append(cmds, a.screens[tab].Init())
+	}
+	if act, ok := a.screens[tab].(common.Activator); ok {
+		var cmd tea.Cmd
+		a.screens[tab], cmd = act.Activate()
+		cmds = append(cmds, cmd)
 	}
 	return tea.Batch(cmds...)
 }
@@ -211,12 +228,13 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, nil
 	case common.GotoMsg:
 		if msg.Tab >= 0 && msg.Tab < tabCount {
-			a.over, a.active = nil, msg.Tab
+			start := a.show(msg.Tab)
 			if msg.Payload != nil {
 				s, cmd := a.screens[a.active].Update(msg)
 				a.screens[a.active] = s
-				return a, cmd
+				return a, tea.Batch(start, cmd)
 			}
+			return a, start
 		}
 		return a, nil
 	case tea.KeyPressMsg:
@@ -254,17 +272,14 @@ func (a App) handleKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	}
 	f := a.focused()
 	if a.picker == nil && key.Matches(k, a.keys.AltJump) {
-		a.over, a.active = nil, int(k.String()[len(k.String())-1]-'1')
-		return a, nil
+		return a, a.show(int(k.String()[len(k.String())-1] - '1'))
 	}
 	if ts, ok := f.(common.TabSwitcher); ok && a.picker == nil && f.Capturing() && ts.TabSwitches() {
 		switch {
 		case key.Matches(k, a.keys.Next):
-			a.over, a.active = nil, (a.active+1)%tabCount
-			return a, nil
+			return a, a.show((a.active + 1) % tabCount)
 		case key.Matches(k, a.keys.Prev):
-			a.over, a.active = nil, (a.active+tabCount-1)%tabCount
-			return a, nil
+			return a, a.show((a.active + tabCount - 1) % tabCount)
 		}
 	}
 	if !f.Capturing() {
@@ -278,19 +293,16 @@ func (a App) handleKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		if a.picker == nil {
 			switch {
 			case key.Matches(k, a.keys.Next):
-				a.over, a.active = nil, (a.active+1)%tabCount
-				return a, nil
+				return a, a.show((a.active + 1) % tabCount)
 			case key.Matches(k, a.keys.Prev):
-				a.over, a.active = nil, (a.active+tabCount-1)%tabCount
-				return a, nil
+				return a, a.show((a.active + tabCount - 1) % tabCount)
 			case key.Matches(k, a.keys.Jump):
-				a.over, a.active = nil, int(k.String()[0]-'1')
-				return a, nil
+				return a, a.show(int(k.String()[0] - '1'))
 			case key.Matches(k, a.keys.Review):
-				a.over, a.active = nil, TabAttendance
+				start := a.show(TabAttendance)
 				s, cmd := a.screens[a.active].Update(common.GotoMsg{Tab: TabAttendance, Payload: common.ReviewPayload{Date: a.ctx.Today()}})
 				a.screens[a.active] = s
-				return a, cmd
+				return a, tea.Batch(start, cmd)
 			case key.Matches(k, a.keys.Settings):
 				a.over = settings.New(a.ctx, a.deps.Store)
 				return a, a.over.Init()

@@ -264,3 +264,17 @@ func TestProgramFlow(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// Start-up reads only ホーム; another tab loads its data the first time it is shown.
+func TestTabsLoadWhenFirstShown(t *testing.T) {
+	m := sized(t, newApp(t, tuitest.OpenDemo(t), model.JA, "佐藤 由美"), 80, 24)
+	m, _ = tuitest.Keys(m, "5")
+	if v := screen(m); !strings.Contains(v, "ECサイト商品説明文") {
+		t.Fatalf("案件 did not load when shown:\n%s", v)
+	}
+	// the check-in search has focus on entering, even after esc left it
+	m, _ = tuitest.Keys(m, "2", "esc", "1", "2")
+	if m.(tui.App).Screen(tui.TabCheckin).Capturing() != true {
+		t.Fatal("check-in search not focused on entering")
+	}
+}

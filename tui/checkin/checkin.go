@@ -582,3 +582,15 @@ func (m Model) Visits() []store.VisitLine { return m.visits }
 
 // Detail returns the person on the person's page and their children.
 func (m Model) Detail() (model.Person, []model.Child) { return m.person, m.children }
+
+// Activate focuses the counter's search again when the tab is shown, so "on entering, the
+// search has focus" holds even after staff left it with esc (common.Activator).
+func (m Model) Activate() (common.Screen, tea.Cmd) {
+	if m.view != viewCounter {
+		return m, nil
+	}
+	m.searching = true
+	return m, m.picker.Input.Focus()
+}
+
+var _ common.Activator = Model{}

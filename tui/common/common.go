@@ -66,6 +66,12 @@ type TabSwitcher interface {
 	TabSwitches() bool
 }
 
+// Activator is implemented by screens that want to know when they are shown (e.g. to focus
+// their search field again).
+type Activator interface {
+	Activate() (Screen, tea.Cmd)
+}
+
 // DataChangedMsg tells every screen that records changed, so they reload what they show.
 type DataChangedMsg struct{ Kind model.Kind }
 
