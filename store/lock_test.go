@@ -27,6 +27,9 @@ func TestMain(m *testing.M) {
 	if path := os.Getenv(envOpen); path != "" {
 		os.Exit(secondProcess(path))
 	}
+	if path := os.Getenv(envCrashChild); path != "" { // the crash test's child (crash_test.go)
+		os.Exit(crashChild(path))
+	}
 	os.Exit(m.Run())
 }
 

@@ -26,6 +26,8 @@ type Store struct {
 
 	mu    sync.RWMutex
 	staff string // the staff member on duty, written into every audit entry
+
+	backup backupState // the last automatic backup's outcome (backup.go)
 }
 
 // Options tune Open. The zero value is what the app uses.
@@ -36,6 +38,9 @@ type Options struct {
 	Timeout time.Duration
 	// ReadOnly opens without writing anything (used to verify backups).
 	ReadOnly bool
+
+	// maxSize, when set, stops the file growing past this many bytes: a full disk, for tests.
+	maxSize int
 }
 
 // LockTimeout is how long a second madoguchi waits for the first one's lock before giving up.
@@ -64,15 +69,25 @@ func Open(path string, opt Options) (*Store, error) {
 	} else if err == nil && st.Size() > 0 && st.Size() < 4096*2 {
 		return nil, notDatabase(path)
 	}
-	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: opt.Timeout, ReadOnly: opt.ReadOnly})
+	if err := checkFile(path); err != nil { // a truncated file would fault inside bbolt
+		return nil, err
+	}
+	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: opt.Timeout, ReadOnly: opt.ReadOnly, MaxSize: opt.maxSize})
 	if err != nil {
 		return nil, openError(path, err)
 	}
 	s := &Store{db: db, path: path, clock: opt.Clock}
 	var version uint64
+	complete := true // every bucket exists: a current database needs no write to open
 	err = db.View(func(tx *bolt.Tx) error {
 		if m := tx.Bucket(bMeta); m != nil {
 			version = id(m.Get(kSchema))
+		}
+		for _, name := range allBuckets {
+			if tx.Bucket(name) == nil {
+				complete = false
+				break
+			}
 		}
 		return nil
 	})
@@ -81,7 +96,7 @@ func Open(path string, opt Options) (*Store, error) {
 			fmt.Sprintf("このデータベースは新しい版の madoguchi（形式 %d）で作られています。この版（形式 %d）では開けません。madoguchi を更新してください", version, SchemaVersion),
 			fmt.Sprintf("This database was written by a newer madoguchi (schema %d); this version reads schema %d. Update madoguchi.", version, SchemaVersion))}
 	}
-	if err == nil && !opt.ReadOnly {
+	if err == nil && !opt.ReadOnly && (version < SchemaVersion || !complete) {
 		err = storageError(db.Update(func(tx *bolt.Tx) error { return migrate(tx, version) }))
 	}
 	if err != nil {
@@ -125,10 +140,10 @@ func (s *Store) Staff() string {
 func (s *Store) now() time.Time { return s.clock.Now().UTC() }
 
 func pathError(path string, err error) error {
-	if errors.Is(err, fs.ErrPermission) {
+	if errors.Is(err, fs.ErrPermission) || readOnlyFS(err) {
 		return &model.Error{Kind: model.ErrStorage, Msg: model.T(
-			fmt.Sprintf("%s に書き込めません（権限がありません）。別の場所を --db で指定してください", filepath.Dir(path)),
-			fmt.Sprintf("Cannot write to %s (permission denied); choose another place with --db", filepath.Dir(path)))}
+			fmt.Sprintf("%s に書き込めません（権限がないか、読み取り専用です）。別の場所を --db で指定してください", filepath.Dir(path)),
+			fmt.Sprintf("Cannot write to %s (permission denied, or read-only); choose another place with --db", filepath.Dir(path)))}
 	}
 	return &model.Error{Kind: model.ErrStorage, Msg: model.T(
 		fmt.Sprintf("データベース %s を開けません: %v", path, err),
@@ -168,6 +183,9 @@ func storageError(err error) error {
 		if errors.Is(err, k) {
 			return err // already in the model's words
 		}
+	}
+	if diskFull(err) {
+		return &model.Error{Kind: model.ErrStorage, Msg: diskFullText}
 	}
 	return &model.Error{Kind: model.ErrStorage, Msg: model.T(
 		"保存できませんでした（何も書き込まれていません）: "+err.Error(),
@@ -217,7 +235,7 @@ func (t *tx) get(name, key []byte, v any) (bool, error) {
 	if data == nil {
 		return false, nil
 	}
-	if err := json.Unmarshal(data, v); err != nil {
+	if err := jsonUnmarshal(data, v); err != nil {
 		return true, fmt.Errorf("decode %s/%x: %w", name, key, err)
 	}
 	return true, nil

@@ -306,14 +306,12 @@ func (c *cli) runApp(staff string) int {
 	return c.tui(s, staff)
 }
 
+// tui runs the terminal interface, with the start-of-day backup as its first background
+// command; a panic anywhere in it ends in a crash report (crash.go).
 func (c *cli) tui(s *store.Store, staff string) int {
 	defer s.Close()
 	_, noColor := c.env["NO_COLOR"]
-	app := tui.New(tui.Deps{Store: s, Lang: c.lang, Clock: c.clock, NoColor: noColor, Staff: staff})
-	p := tea.NewProgram(app)
-	if _, err := p.Run(); err != nil {
-		fmt.Fprintln(c.errw, "madoguchi:", err)
-		return 1
-	}
-	return 0
+	return c.runProgram(s, func() tea.Model {
+		return tui.New(tui.Deps{Store: s, Lang: c.lang, Clock: c.clock, NoColor: noColor, Staff: staff})
+	}, startBackup(s))
 }
