@@ -21,7 +21,8 @@ const (
 	KindStaff      Kind = "staff"
 	KindSettings   Kind = "settings"
 	KindAudit      Kind = "audit"
-	KindExport     Kind = "export" // a report export (出力), audited
+	KindExport     Kind = "export"   // a report export (出力), audited
+	KindDatabase   Kind = "database" // the whole database: backups, restores, dumps
 )
 
 var kindLabels = map[Kind]Text{
@@ -42,6 +43,7 @@ var kindLabels = map[Kind]Text{
 	KindSettings:   T("設定", "settings"),
 	KindAudit:      T("操作履歴", "audit entry"),
 	KindExport:     T("出力", "export"),
+	KindDatabase:   T("データベース", "database"),
 }
 
 // Label returns the kind as staff call it.

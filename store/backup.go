@@ -28,9 +28,8 @@ import (
 // renamed into place; old backups are removed only after a new one has passed. A failure leaves
 // the previous backups as they were and is kept for ホーム (BackupStatus) until a backup passes.
 
-// KindDatabase is the kind audit entries about the whole database carry (exports, restores,
-// erasures' backups notice).
-const KindDatabase model.Kind = "database"
+// KindDatabase is the kind audit entries about the whole database carry (see model.KindDatabase).
+const KindDatabase = model.KindDatabase
 
 // BackupDirName is the folder, beside the database file, the automatic backups go into.
 const BackupDirName = "backups"

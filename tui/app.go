@@ -18,6 +18,7 @@ import (
 	"github.com/nagawaka/madoguchi/model"
 	"github.com/nagawaka/madoguchi/store"
 	"github.com/nagawaka/madoguchi/tui/attendance"
+	"github.com/nagawaka/madoguchi/tui/audit"
 	"github.com/nagawaka/madoguchi/tui/checkin"
 	"github.com/nagawaka/madoguchi/tui/common"
 	"github.com/nagawaka/madoguchi/tui/home"
@@ -208,7 +209,7 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.picker, a.staff = nil, msg.Name
 		a.status, a.isErr = a.ctx.T(msg.Name+"さん、おつかれさまです", "Hello, "+msg.Name), false
 		return a, a.initScreens()
-	case settings.CloseMsg:
+	case settings.CloseMsg, audit.CloseMsg:
 		a.over = nil
 		return a, nil
 	case common.StatusMsg:
@@ -306,6 +307,9 @@ func (a App) handleKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 			case key.Matches(k, a.keys.Settings):
 				a.over = settings.New(a.ctx, a.deps.Store)
 				return a, a.over.Init()
+			case key.Matches(k, a.keys.Audit):
+				a.over = audit.New(a.ctx, a.deps.Store)
+				return a, a.over.Init()
 			case key.Matches(k, a.keys.Staff):
 				a.over, a.picker = nil, setup.New(a.ctx, a.deps.Store)
 				return a, a.picker.Init()
@@ -388,6 +392,7 @@ func (a App) helpKeys() help.KeyMap {
 		h.global.AltJump.SetEnabled(false)
 		h.global.Settings.SetEnabled(false)
 		h.global.Review.SetEnabled(false)
+		h.global.Audit.SetEnabled(false)
 		h.global.Staff.SetEnabled(false)
 	}
 	return h
@@ -411,7 +416,11 @@ func (a App) tabBar() string {
 		}
 	}
 	bar := strings.Join(parts, "")
-	if a.over != nil {
+	switch a.over.(type) {
+	case nil:
+	case audit.Model:
+		bar += " " + st.TabActive.Render(a.ctx.T("操作履歴", "Audit log"))
+	default:
 		bar += " " + st.TabActive.Render(a.ctx.T("設定", "Settings"))
 	}
 	return common.Cut(bar, a.width)

@@ -278,3 +278,16 @@ func TestTabsLoadWhenFirstShown(t *testing.T) {
 		t.Fatal("check-in search not focused on entering")
 	}
 }
+
+func TestAuditViewerOpensAndCloses(t *testing.T) {
+	m := sized(t, newApp(t, tuitest.OpenDemo(t), model.JA, "佐藤 由美"), 80, 24)
+	m, _ = tuitest.Keys(m, "A")
+	v := screen(m)
+	if !strings.Contains(v, "操作履歴") || !strings.Contains(v, "check_in") && !strings.Contains(v, "チェックイン") {
+		t.Fatalf("audit viewer:\n%s", v)
+	}
+	m, _ = tuitest.Keys(m, "esc")
+	if !strings.Contains(screen(m), "来館中") {
+		t.Fatalf("esc should close the viewer:\n%s", screen(m))
+	}
+}

@@ -9,7 +9,7 @@ import (
 // GlobalKeys are the keys that work on every screen (unless a text field has focus, when only
 // ctrl+c and the tab keys do).
 type GlobalKeys struct {
-	Next, Prev, Jump, AltJump, Review, Help, Settings, Staff, Quit key.Binding
+	Next, Prev, Jump, AltJump, Review, Audit, Help, Settings, Staff, Quit key.Binding
 }
 
 // DefaultGlobalKeys returns the global keys in the language.
@@ -20,6 +20,7 @@ func DefaultGlobalKeys(l model.Lang) GlobalKeys {
 		Jump:     key.NewBinding(key.WithKeys("1", "2", "3", "4", "5", "6"), key.WithHelp("1-6", l.Pick("画面へ", "go to screen"))),
 		AltJump:  key.NewBinding(key.WithKeys("alt+1", "alt+2", "alt+3", "alt+4", "alt+5", "alt+6"), key.WithHelp("alt+1-6", l.Pick("入力中でも画面へ", "go to screen while typing"))),
 		Review:   key.NewBinding(key.WithKeys("D"), key.WithHelp("D", l.Pick("日次締め", "close the day"))),
+		Audit:    key.NewBinding(key.WithKeys("A"), key.WithHelp("A", l.Pick("操作履歴", "audit log"))),
 		Help:     key.NewBinding(key.WithKeys("?"), key.WithHelp("?", l.Pick("ヘルプ", "help"))),
 		Settings: key.NewBinding(key.WithKeys("S"), key.WithHelp("S", l.Pick("設定", "settings"))),
 		Staff:    key.NewBinding(key.WithKeys("@"), key.WithHelp("@", l.Pick("担当交代", "change staff"))),
@@ -44,5 +45,5 @@ func (h helpKeys) FullHelp() [][]key.Binding {
 	g := h.global
 	return append(append([][]key.Binding{}, h.full...),
 		[]key.Binding{g.Next, g.Prev, g.Jump, g.AltJump, g.Review},
-		[]key.Binding{g.Settings, g.Staff, g.Help, g.Quit})
+		[]key.Binding{g.Settings, g.Audit, g.Staff, g.Help, g.Quit})
 }

@@ -42,6 +42,7 @@ type Store interface {
 	CheckOut(personID uint64) (model.Visit, error)
 	CheckOutAll(at time.Time) ([]model.Visit, error)
 	CloseDayReviewed(d model.Date, confirmOpen bool) (model.DayClose, model.DayReview, error)
+	Backup() (store.BackupInfo, error)
 }
 
 var _ Store = (*store.Store)(nil)
@@ -138,6 +139,9 @@ type ClosedMsg struct {
 	Close  model.DayClose
 	Review model.DayReview
 	Err    error
+	// BackupErr is the failure of the backup taken after a close (ホーム shows it until a good
+	// one exists).
+	BackupErr error
 }
 
 // ---- overlays ----

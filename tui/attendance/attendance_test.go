@@ -381,7 +381,11 @@ func TestCloseAClearDay(t *testing.T) {
 	if !ok || len(dc.LeftOpen) != 0 || dc.Staff != "佐藤 由美" {
 		t.Errorf("close %+v %v", dc, ok)
 	}
-	if !strings.Contains(h.status, "Closed 2026-11-25") {
+	if !strings.Contains(h.status, "Closed 2026-11-25") || !strings.Contains(h.status, "backup saved") {
 		t.Errorf("status %q", h.status)
+	}
+	// closing the day leaves a checked backup beside the database
+	if bs := s.BackupStatus(); bs.Err != nil || bs.LastGood.IsZero() || bs.Path == "" {
+		t.Errorf("no backup after the close: %+v", bs)
 	}
 }

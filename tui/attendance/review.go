@@ -78,7 +78,11 @@ func checkOutAll(s Store, at time.Time) tea.Cmd {
 func closeDay(s Store, d model.Date, confirmOpen bool) tea.Cmd {
 	return func() tea.Msg {
 		dc, r, err := s.CloseDayReviewed(d, confirmOpen)
-		return ClosedMsg{Close: dc, Review: r, Err: err}
+		if err != nil {
+			return ClosedMsg{Close: dc, Review: r, Err: err}
+		}
+		_, berr := s.Backup() // the day's records are safe in backups/ before staff go home
+		return ClosedMsg{Close: dc, Review: r, BackupErr: berr}
 	}
 }
 
@@ -115,6 +119,10 @@ func (m Model) closed(msg ClosedMsg) (common.Screen, tea.Cmd) {
 	if n := len(msg.Close.LeftOpen); n > 0 {
 		text += m.ctx.T(fmt.Sprintf("。未了 %d件を記録しました", n), fmt.Sprintf("; %d open items recorded", n))
 	}
+	if msg.BackupErr != nil {
+		return m, tea.Batch(common.Changed(model.KindDayClose), common.Fail(msg.BackupErr))
+	}
+	text += m.ctx.T("。バックアップを保存しました", "; backup saved")
 	return m, tea.Batch(common.Changed(model.KindDayClose), common.Status(text))
 }
 

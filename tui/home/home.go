@@ -21,6 +21,7 @@ type Store interface {
 	Today(d model.Date) (store.Today, error)
 	Review(d model.Date) (model.DayReview, error)
 	Settings() (model.Settings, error)
+	BackupStatus() store.BackupStatus
 }
 
 var _ Store = (*store.Store)(nil)
@@ -30,6 +31,7 @@ type LoadedMsg struct {
 	Today    store.Today
 	Review   model.DayReview
 	Settings model.Settings
+	Backup   store.BackupStatus
 	Err      error
 }
 
@@ -60,6 +62,7 @@ type Model struct {
 	today  store.Today
 	review model.DayReview
 	set    model.Settings
+	backup store.BackupStatus
 	loaded bool
 	err    error
 }
@@ -81,7 +84,7 @@ func load(s Store, d model.Date) tea.Cmd {
 			return LoadedMsg{Err: err}
 		}
 		st, err := s.Settings()
-		return LoadedMsg{Today: t, Review: r, Settings: st, Err: err}
+		return LoadedMsg{Today: t, Review: r, Settings: st, Backup: s.BackupStatus(), Err: err}
 	}
 }
 
@@ -96,7 +99,7 @@ func (m Model) Init() tea.Cmd { return tea.Batch(load(m.store, m.ctx.Today()), m
 func (m Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case LoadedMsg:
-		m.today, m.review, m.set, m.err, m.loaded = msg.Today, msg.Review, msg.Settings, msg.Err, true
+		m.today, m.review, m.set, m.backup, m.err, m.loaded = msg.Today, msg.Review, msg.Settings, msg.Backup, msg.Err, true
 	case common.DataChangedMsg:
 		return m, load(m.store, m.ctx.Today())
 	case tickMsg:
@@ -155,6 +158,15 @@ func (m Model) View() string {
 		top = append(top, st.Alert.Render(common.Fit(c.T(
 			fmt.Sprintf(" ！お迎え未完了: %s（%s）%s 終了の枠 保護者 %s", l.Child.Name, l.Slot.Date.String()[5:], l.Slot.End, l.Guardian.Name),
 			fmt.Sprintf(" ! Not picked up: %s (%s) slot ended %s guardian %s", l.Child.Name, l.Slot.Date.String()[5:], l.Slot.End, l.Guardian.Name)), c.Width)))
+	}
+	if b := m.backup; b.Err != nil {
+		last := c.T("まだありません", "none yet")
+		if !b.LastGood.IsZero() {
+			last = model.DateOf(b.LastGood).String()[5:] + " " + model.HHMM(b.LastGood)
+		}
+		top = append(top, st.Alert.Render(common.Fit(c.T(
+			fmt.Sprintf(" ！バックアップに失敗しました（%s）: %s　最後の正常なバックアップ: %s", model.HHMM(b.ErrAt), model.Message(b.Err, model.JA), last),
+			fmt.Sprintf(" ! Backup failed (%s): %s. Last good backup: %s", model.HHMM(b.ErrAt), model.Message(b.Err, model.EN), last)), c.Width)))
 	}
 	switch open := m.review.Open(); {
 	case t.Closed != nil:

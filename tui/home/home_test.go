@@ -1,0 +1,56 @@
+package home_test
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/nagawaka/madoguchi/model"
+	"github.com/nagawaka/madoguchi/store/demo"
+	"github.com/nagawaka/madoguchi/tui/common"
+	"github.com/nagawaka/madoguchi/tui/home"
+	"github.com/nagawaka/madoguchi/tui/tuitest"
+)
+
+func ctx(l model.Lang) common.Context {
+	return common.Context{Lang: l, Clock: tuitest.Clock, Styles: common.NewStyles(true, true), Width: 80, Height: 20, Tick: tuitest.NoTick}
+}
+
+// A failed backup is a red line on ホーム until a good one exists.
+func TestBackupFailureShownUntilAGoodOne(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "m.db")
+	if err := demo.FillIfEmpty(path, tuitest.Now); err != nil {
+		t.Fatal(err)
+	}
+	s := tuitest.Open(t, path)
+	// a file where the backups folder should be: the backup cannot be written
+	if err := os.WriteFile(filepath.Join(dir, "backups"), []byte("x"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Backup(); err == nil {
+		t.Fatal("backup into a file succeeded")
+	}
+	for _, tc := range []struct {
+		lang model.Lang
+		want string
+	}{{model.JA, "バックアップに失敗しました"}, {model.EN, "Backup failed"}} {
+		m, _ := tuitest.Send(screenModel{home.New(ctx(tc.lang), s)}, tuitest.Key("r"))
+		if v := ansi.Strip(m.(screenModel).s.View()); !strings.Contains(v, tc.want) {
+			t.Fatalf("%v: no backup alert:\n%s", tc.lang, v)
+		}
+	}
+	if err := os.Remove(filepath.Join(dir, "backups")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Backup(); err != nil {
+		t.Fatal(err)
+	}
+	m, _ := tuitest.Send(screenModel{home.New(ctx(model.JA), s)}, tuitest.Key("r"))
+	if v := ansi.Strip(m.(screenModel).s.View()); strings.Contains(v, "バックアップに失敗") {
+		t.Fatalf("alert stays after a good backup:\n%s", v)
+	}
+}
