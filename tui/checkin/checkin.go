@@ -39,6 +39,7 @@ type Store interface {
 	CreatePerson(p model.Person) (model.Person, error)
 	UpdatePerson(p model.Person) (model.Person, error)
 	ArchivePerson(personID uint64, archived bool) error
+	Forget(personID uint64) (store.ForgetResult, error)
 	CreateChild(c model.Child) (model.Child, error)
 	UpdateChild(c model.Child) (model.Child, error)
 }
@@ -120,6 +121,7 @@ type Model struct {
 	person        model.Person
 	children      []model.Child
 	childCursor   int
+	forgetAsk     bool         // the erase confirmation is showing on a person's page
 	editing       model.Child  // the child being edited (ID 0: a new one)
 	editingPerson model.Person // the person being edited (ID 0: a new one)
 	from          view         // where a form returns to
@@ -374,6 +376,8 @@ func (m Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		return m.personSaved(msg)
 	case ArchivedMsg:
 		return m.archived(msg)
+	case ForgottenMsg:
+		return m.forgotten(msg)
 	case ChildSavedMsg:
 		return m.childSaved(msg)
 	case tea.KeyPressMsg:
@@ -468,7 +472,12 @@ func (m Model) viewKeys() []key.Binding {
 		}
 		edit := k.EditChild
 		edit.SetEnabled(len(m.children) > 0)
-		return []key.Binding{k.Edit, k.AddChild, edit, arch, k.Back}
+		if m.forgetAsk {
+			return []key.Binding{k.Confirm, k.Cancel}
+		}
+		forget := k.Forget
+		forget.SetEnabled(!m.person.Forgotten)
+		return []key.Binding{k.Edit, k.AddChild, edit, arch, forget, k.Back}
 	case viewWalkIn:
 		return []key.Binding{k.Save, k.NextField, k.PrevField, k.Purpose, k.Back}
 	case viewCorrect, viewPerson, viewChild:
@@ -491,8 +500,10 @@ func (m Model) Capturing() bool {
 	switch m.view {
 	case viewCounter:
 		return m.searching
-	case viewVisits, viewDetail:
+	case viewVisits:
 		return false
+	case viewDetail:
+		return m.forgetAsk // y/n must not reach the global keys
 	}
 	return true
 }

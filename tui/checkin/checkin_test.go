@@ -814,3 +814,28 @@ func TestDirectoryNewPerson(t *testing.T) {
 		t.Errorf("detail shows %+v", got)
 	}
 }
+
+// Erasure from the person's page asks first; n writes nothing, y erases and says what stays.
+func TestForgetFromPersonPage(t *testing.T) {
+	clk := &clock{t: tuitest.Now}
+	s := openDemo(t, clk)
+	sakura := person(t, s, "伊藤 さくら")
+	h := newScreen(t, s, clk, model.JA, 80, 20)
+	h.keys("ctrl+e").typ("itou sakura").keys("enter", "X")
+	if v := h.view(); !strings.Contains(v, "個人情報を削除しますか") {
+		t.Fatalf("no confirmation:\n%s", v)
+	}
+	h.keys("n")
+	if p, _ := s.Person(sakura.ID); p.Forgotten || p.Name != "伊藤 さくら" {
+		t.Fatalf("n erased: %+v", p)
+	}
+	h.keys("X", "y")
+	p, err := s.Person(sakura.ID)
+	mustNoErr(t, err)
+	if !p.Forgotten || p.Name != "" || p.Reading != "" {
+		t.Fatalf("not erased: %+v", p)
+	}
+	if h.isErr || !strings.Contains(h.status, "古いバックアップには残っています") || !strings.Contains(h.status, "compact") {
+		t.Fatalf("status %q", h.status)
+	}
+}

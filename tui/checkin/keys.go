@@ -19,7 +19,7 @@ type KeyMap struct {
 	// day's visits
 	PrevDay, NextDay, Today, Correct key.Binding
 	// person page
-	Edit, Archive, AddChild, EditChild key.Binding
+	Edit, Archive, AddChild, EditChild, Forget key.Binding
 	// dialogs
 	Confirm, PickUp, LeaveAnyway, Cancel key.Binding
 	// forms
@@ -58,6 +58,7 @@ func DefaultKeyMap(l model.Lang) KeyMap {
 		Archive:   b([]string{"a"}, "a", "アーカイブ", "archive"),
 		AddChild:  b([]string{"n"}, "n", "子どもを追加", "add child"),
 		EditChild: b([]string{"enter"}, "enter", "子どもを編集", "edit child"),
+		Forget:    b([]string{"X"}, "X", "個人情報を削除", "erase personal data"),
 
 		Confirm:     b([]string{"y", "ctrl+s"}, "y", "実行", "do it"),
 		PickUp:      b([]string{"enter"}, "enter", "お迎えへ", "go to pick-up"),

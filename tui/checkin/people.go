@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/nagawaka/madoguchi/model"
+	"github.com/nagawaka/madoguchi/store"
 	"github.com/nagawaka/madoguchi/tui/common"
 )
 
@@ -61,7 +62,18 @@ func (m Model) detailLoaded(msg DetailMsg) (common.Screen, tea.Cmd) {
 
 func (m Model) detailKey(k tea.KeyPressMsg) (common.Screen, tea.Cmd) {
 	km := m.keys
+	if m.forgetAsk {
+		m.forgetAsk = false
+		if key.Matches(k, km.Confirm) && k.String() == "y" {
+			return m, forget(m.store, m.person.ID)
+		}
+		return m, common.Status(m.ctx.T("削除を取り消しました", "Erasure cancelled"))
+	}
 	switch {
+	case key.Matches(k, km.Forget):
+		if !m.person.Forgotten {
+			m.forgetAsk = true
+		}
 	case key.Matches(k, km.Up):
 		m.childCursor = max(0, m.childCursor-1)
 	case key.Matches(k, km.Down):
@@ -82,6 +94,32 @@ func (m Model) detailKey(k tea.KeyPressMsg) (common.Screen, tea.Cmd) {
 		m.dir.Input.Focus()
 	}
 	return m, nil
+}
+
+// ForgottenMsg reports an erasure of a person's personal data.
+type ForgottenMsg struct {
+	Result store.ForgetResult
+	Err    error
+}
+
+func forget(s Store, personID uint64) tea.Cmd {
+	return func() tea.Msg {
+		r, err := s.Forget(personID)
+		return ForgottenMsg{Result: r, Err: err}
+	}
+}
+
+func (m Model) forgotten(msg ForgottenMsg) (common.Screen, tea.Cmd) {
+	if msg.Err != nil {
+		return m, common.Fail(msg.Err)
+	}
+	if msg.Result.Person.ID == m.person.ID {
+		m.person, m.children = msg.Result.Person, nil
+	}
+	c := m.ctx
+	text := c.T(fmt.Sprintf("個人情報を削除しました（子ども %d人分も）。古いバックアップには残っています（世代が入れ替わると消えます）。ファイルの空き領域は madoguchi compact で消せます", msg.Result.Children),
+		fmt.Sprintf("Personal data erased (and %d children's). Old backups still hold it until they rotate out; madoguchi compact clears the file's free space", msg.Result.Children))
+	return m, tea.Batch(common.Status(text), common.Changed(model.KindPerson))
 }
 
 func (m Model) archived(msg ArchivedMsg) (common.Screen, tea.Cmd) {
@@ -126,6 +164,15 @@ func (m Model) detailView() string {
 		title += "  " + st.Warn.Render(c.T("アーカイブ済み（窓口の検索に出ません）", "archived (hidden at the counter)"))
 	}
 	b.WriteString(common.Cut(title, c.Width) + "\n")
+	if m.forgetAsk {
+		for _, l := range []string{
+			c.T(" 個人情報を削除しますか？（y 削除 / n 取消）", " Erase this person's personal data? (y erase / n cancel)"),
+			c.T(" 氏名・ふりがな・連絡先・メモと、子どもの氏名・アレルギー・お迎え可能者を消します。", " Name, reading, contact and notes, and their children's names, allergies and"),
+			c.T(" 来館・予約・出欠などの記録は匿名で残ります（KPI は変わりません）。", " pick-up people are erased; visits, bookings and marks stay, anonymous (KPIs hold)."),
+		} {
+			b.WriteString(st.Alert.Render(common.Fit(l, c.Width)) + "\n")
+		}
+	}
 	dash := func(s string) string {
 		if s == "" {
 			return "-"
