@@ -36,18 +36,7 @@ func NewSlot(in SlotInput) (ChildcareSlot, error) {
 	} else {
 		s.Date = d
 	}
-	st, err1 := ParseClock(in.Start)
-	en, err2 := ParseClock(in.End)
-	if err1 != nil {
-		errs.add(Invalid("start", "開始時刻は 9:30 の形で入力してください", "Enter the start as H:MM"))
-	}
-	if err2 != nil {
-		errs.add(Invalid("end", "終了時刻は 12:30 の形で入力してください", "Enter the end as H:MM"))
-	}
-	if err1 == nil && err2 == nil && en <= st {
-		errs.add(Invalid("end", "終了時刻は開始時刻より後にしてください", "The end must be after the start"))
-	}
-	s.Start, s.End = st, en
+	s.Start, s.End = parseSpan(in.Start, in.End, "9:30", "12:30", &errs)
 	if in.Capacity < 1 || in.Capacity > 100 {
 		errs.add(Invalid("capacity", "定員は1〜100人で入力してください", "Capacity must be 1 to 100"))
 	}

@@ -121,18 +121,7 @@ func NewSession(in SessionInput) (Session, error) {
 	} else {
 		s.Date = d
 	}
-	st, err1 := ParseClock(in.Start)
-	en, err2 := ParseClock(in.End)
-	if err1 != nil {
-		errs.add(Invalid("start", "開始時刻は 10:00 の形で入力してください", "Enter the start as H:MM"))
-	}
-	if err2 != nil {
-		errs.add(Invalid("end", "終了時刻は 12:00 の形で入力してください", "Enter the end as H:MM"))
-	}
-	if err1 == nil && err2 == nil && en <= st {
-		errs.add(Invalid("end", "終了時刻は開始時刻より後にしてください", "The end must be after the start"))
-	}
-	s.Start, s.End = st, en
+	s.Start, s.End = parseSpan(in.Start, in.End, "10:00", "12:00", &errs)
 	s.Title = NormalizeName(in.Title)
 	if s.Title == "" {
 		errs.add(Invalid("title", "回のタイトルを入力してください", "Enter the session title"))

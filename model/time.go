@@ -189,6 +189,23 @@ func ParseClock(s string) (ClockTime, error) {
 	return ClockTime(h*60 + m), nil
 }
 
+// parseSpan reads a start and end time of day for a form (slots, sessions), adding a field error
+// for each bad one and for an end not after the start; ex are the example times in the messages.
+func parseSpan(start, end, exStart, exEnd string, errs *FieldErrors) (ClockTime, ClockTime) {
+	st, err1 := ParseClock(start)
+	en, err2 := ParseClock(end)
+	if err1 != nil {
+		errs.add(Invalid("start", "開始時刻は "+exStart+" の形で入力してください", "Enter the start as H:MM"))
+	}
+	if err2 != nil {
+		errs.add(Invalid("end", "終了時刻は "+exEnd+" の形で入力してください", "Enter the end as H:MM"))
+	}
+	if err1 == nil && err2 == nil && en <= st {
+		errs.add(Invalid("end", "終了時刻は開始時刻より後にしてください", "The end must be after the start"))
+	}
+	return st, en
+}
+
 // ClockOf returns the time of day of t in Tokyo.
 func ClockOf(t time.Time) ClockTime {
 	t = t.In(Tokyo)
