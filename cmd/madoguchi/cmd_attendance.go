@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/csv"
 	"encoding/json"
 	"flag"
 	"fmt"
@@ -179,19 +178,8 @@ func attCourseWriteJSON(w io.Writer, cs store.CourseSheet, l model.Lang) error {
 	return enc.Encode(out)
 }
 
-// attCSV starts a CSV in UTF-8 with a BOM and CRLF line ends, so Japanese Excel opens it with the
-// names intact.
-func attCSV(w io.Writer) (*csv.Writer, error) {
-	if _, err := io.WriteString(w, "\uFEFF"); err != nil {
-		return nil, err
-	}
-	cw := csv.NewWriter(w)
-	cw.UseCRLF = true
-	return cw, nil
-}
-
 func attCourseWriteCSV(w io.Writer, cs store.CourseSheet, l model.Lang) error {
-	cw, err := attCSV(w)
+	cw, err := excelCSV(w)
 	if err != nil {
 		return err
 	}
@@ -262,7 +250,7 @@ func attRollWriteJSON(w io.Writer, r store.Roll, l model.Lang) error {
 }
 
 func attRollWriteCSV(w io.Writer, r store.Roll, l model.Lang) error {
-	cw, err := attCSV(w)
+	cw, err := excelCSV(w)
 	if err != nil {
 		return err
 	}

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"time"
 
 	"github.com/charmbracelet/x/ansi"
 
@@ -85,13 +84,6 @@ type dayJobJSON struct {
 	Person      string `json:"person"`
 }
 
-func dayTime(t time.Time) string {
-	if t.IsZero() {
-		return ""
-	}
-	return t.In(model.Tokyo).Format(time.RFC3339)
-}
-
 func cmdDay(c *cli, args []string) int {
 	var date, format string
 	ok, code, fs := c.parse("day", args, func(fs *flag.FlagSet) {
@@ -143,7 +135,7 @@ func dayBookings(bs []model.ReviewBooking) []dayBookingJSON {
 	for _, b := range bs {
 		out = append(out, dayBookingJSON{BookingID: b.Booking.ID, ChildID: b.Child.ID, Child: b.Child.Name, GuardianID: b.Guardian.ID,
 			Guardian: b.Guardian.DisplayName(), SlotDate: b.Slot.Date.String(), SlotStart: b.Slot.Start.String(), SlotEnd: b.Slot.End.String(),
-			DroppedOff: dayTime(b.Booking.DroppedOff), Allergy: b.Child.HasAllergy()})
+			DroppedOff: jst(b.Booking.DroppedOff), Allergy: b.Child.HasAllergy()})
 	}
 	return out
 }
@@ -152,7 +144,7 @@ func dayWriteJSON(w io.Writer, r model.DayReview, l model.Lang) error {
 	out := dayJSON{Date: r.Date.String(), Open: r.Open(), Sessions: []daySessionJSON{}, Here: []dayVisitJSON{},
 		InCare: dayBookings(r.InCare), NotArrived: dayBookings(r.NotArrived), Jobs: []dayJobJSON{}}
 	if r.Closed != nil {
-		out.Closed = &dayCloseJSON{Staff: r.Closed.Staff, At: dayTime(r.Closed.At), LeftOpen: append([]string{}, r.Closed.LeftOpen...)}
+		out.Closed = &dayCloseJSON{Staff: r.Closed.Staff, At: jst(r.Closed.At), LeftOpen: append([]string{}, r.Closed.LeftOpen...)}
 	}
 	for _, s := range r.Sessions {
 		js := daySessionJSON{SessionID: s.Session.ID, CourseID: s.Course.ID, Course: s.Course.Name, Kind: string(s.Course.Kind),
@@ -163,7 +155,7 @@ func dayWriteJSON(w io.Writer, r model.DayReview, l model.Lang) error {
 		out.Sessions = append(out.Sessions, js)
 	}
 	for _, v := range r.Here {
-		out.Here = append(out.Here, dayVisitJSON{VisitID: v.Visit.ID, PersonID: v.Person.ID, Name: v.Person.DisplayName(), In: dayTime(v.Visit.In), Purpose: string(v.Visit.Purpose)})
+		out.Here = append(out.Here, dayVisitJSON{VisitID: v.Visit.ID, PersonID: v.Person.ID, Name: v.Person.DisplayName(), In: jst(v.Visit.In), Purpose: string(v.Visit.Purpose)})
 	}
 	for _, j := range r.Jobs {
 		out.Jobs = append(out.Jobs, dayJobJSON{JobID: j.Job.ID, Title: j.Job.Title, Due: j.Job.Due.String(), Overdue: j.Job.Overdue(r.Date),

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/csv"
 	"encoding/json"
 	"flag"
 	"fmt"
@@ -172,11 +171,10 @@ func jobsJSON(w io.Writer, lines []jobLine, l model.Lang) error {
 // jobsCSV writes UTF-8 with a BOM and CRLF, so Japanese Excel opens it with the names intact.
 // Money is whole yen without separators; empty cells mean "not yet".
 func jobsCSV(w io.Writer, lines []jobLine, l model.Lang) error {
-	if _, err := io.WriteString(w, "\uFEFF"); err != nil {
+	cw, err := excelCSV(w)
+	if err != nil {
 		return err
 	}
-	cw := csv.NewWriter(w)
-	cw.UseCRLF = true
 	_ = cw.Write(strings.Split(l.Pick(
 		"ID,案件名,発注元,地域内企業,分類,テレワーカー,単価,数量,単位,金額,手数料,手取り,納期,進捗,進捗コード,請求額,入金額,入金日",
 		"id,title,client,local,category,teleworker,unit price,quantity,unit,amount,fee,net,due,status,status code,invoiced,paid amount,paid date"), ","))

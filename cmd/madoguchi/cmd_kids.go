@@ -1,14 +1,12 @@
 package main
 
 import (
-	"encoding/csv"
 	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/charmbracelet/x/ansi"
 
@@ -53,14 +51,6 @@ type kidsBooking struct {
 	CollectedBy *model.Collector `json:"collected_by,omitempty"`
 }
 
-// kidsTime writes an instant in Japan time with its +09:00 offset, or "" for the zero time.
-func kidsTime(t time.Time) string {
-	if t.IsZero() {
-		return ""
-	}
-	return t.In(model.Tokyo).Format(time.RFC3339)
-}
-
 // kidsExport shapes a day for output, in the language of the labels.
 func kidsExport(d store.KidsDay, l model.Lang) kidsDay {
 	out := kidsDay{Date: d.Date.String(), Slots: []kidsSlot{}}
@@ -74,7 +64,7 @@ func kidsExport(d store.KidsDay, l model.Lang) kidsDay {
 			b := line.Booking
 			kb := kidsBooking{ID: b.ID, Child: line.Child.Name, AgeBand: model.BandOf(line.Child.BirthDate, r.Slot.Date).Label(l),
 				Guardian: line.Guardian.DisplayName(), Status: string(b.Status), StatusLabel: b.Status.Label(l),
-				DroppedOff: kidsTime(b.DroppedOff), PickedUp: kidsTime(b.PickedUp), CollectedBy: b.CollectedBy}
+				DroppedOff: jst(b.DroppedOff), PickedUp: jst(b.PickedUp), CollectedBy: b.CollectedBy}
 			if b.Status == model.BookingWaitlisted {
 				pos++
 				kb.Position = pos
@@ -146,11 +136,10 @@ var kidsCSVHeader = []string{"date", "slot_id", "start", "end", "capacity", "car
 // writeKidsCSV writes UTF-8 CSV with a byte-order mark and CRLF, so Excel on a Japanese Windows
 // PC opens the names correctly.
 func writeKidsCSV(w io.Writer, ex kidsDay) error {
-	if _, err := io.WriteString(w, "\ufeff"); err != nil {
+	cw, err := excelCSV(w)
+	if err != nil {
 		return err
 	}
-	cw := csv.NewWriter(w)
-	cw.UseCRLF = true
 	if err := cw.Write(kidsCSVHeader); err != nil {
 		return err
 	}

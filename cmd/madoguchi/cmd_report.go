@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/csv"
 	"encoding/json"
 	"flag"
 	"fmt"
@@ -130,11 +129,10 @@ func kpisJSON(w io.Writer, r model.Report, l model.Lang) error {
 
 // kpisCSV writes UTF-8 with a BOM, so Japanese Excel opens it with the names intact.
 func kpisCSV(w io.Writer, r model.Report, l model.Lang) error {
-	if _, err := io.WriteString(w, "\uFEFF"); err != nil {
+	cw, err := excelCSV(w)
+	if err != nil {
 		return err
 	}
-	cw := csv.NewWriter(w)
-	cw.UseCRLF = true
 	_ = cw.Write(strings.Split(l.Pick("キー,項目,実績,目標,達成率(%),単位,期間,開始日,終了日", "key,name,actual,target,rate,unit,period,from,to"), ","))
 	for _, k := range r.KPIs() {
 		row := []string{k.Key, k.Name.In(l), "", "", "", string(k.Unit), r.Period.Label(l), r.Period.From.String(), r.Period.To.String()}

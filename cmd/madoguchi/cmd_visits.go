@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/csv"
 	"encoding/json"
 	"flag"
 	"fmt"
@@ -32,8 +31,6 @@ type visitJSON struct {
 	PurposeLabel    string  `json:"purpose_label"`
 	ClosedAtClosing bool    `json:"closed_at_closing"`
 }
-
-func rfc3339(t time.Time) string { return t.In(model.Tokyo).Format(time.RFC3339) }
 
 func cmdVisits(c *cli, args []string) int {
 	var date, format string
@@ -89,11 +86,11 @@ func visitsJSON(w io.Writer, lines []store.VisitLine, now time.Time, l model.Lan
 	for _, x := range lines {
 		v := visitJSON{
 			VisitID: x.Visit.ID, PersonID: x.Person.ID, Name: x.Person.DisplayName(), Reading: x.Person.Reading,
-			In: rfc3339(x.Visit.In), Minutes: int(x.Visit.Duration(now) / time.Minute),
+			In: jst(x.Visit.In), Minutes: int(x.Visit.Duration(now) / time.Minute),
 			Purpose: string(x.Visit.Purpose), PurposeLabel: x.Visit.Purpose.Label(l), ClosedAtClosing: x.Visit.ClosedAtClosing,
 		}
 		if !x.Visit.Open() {
-			o := rfc3339(x.Visit.Out)
+			o := jst(x.Visit.Out)
 			v.Out = &o
 		}
 		out = append(out, v)
@@ -105,22 +102,21 @@ func visitsJSON(w io.Writer, lines []store.VisitLine, now time.Time, l model.Lan
 
 // visitsCSV writes UTF-8 with a BOM, so Japanese Excel opens it with the names intact.
 func visitsCSV(w io.Writer, lines []store.VisitLine, now time.Time, l model.Lang) error {
-	if _, err := io.WriteString(w, "\uFEFF"); err != nil {
+	cw, err := excelCSV(w)
+	if err != nil {
 		return err
 	}
-	cw := csv.NewWriter(w)
-	cw.UseCRLF = true
 	_ = cw.Write(strings.Split(l.Pick("氏名,ふりがな,入館,退館,滞在(分),目的,閉館時退館", "name,reading,in,out,minutes,purpose,closed at closing"), ","))
 	for _, x := range lines {
 		out := ""
 		if !x.Visit.Open() {
-			out = rfc3339(x.Visit.Out)
+			out = jst(x.Visit.Out)
 		}
 		closing := ""
 		if x.Visit.ClosedAtClosing {
 			closing = "1"
 		}
-		_ = cw.Write([]string{x.Person.DisplayName(), x.Person.Reading, rfc3339(x.Visit.In), out,
+		_ = cw.Write([]string{x.Person.DisplayName(), x.Person.Reading, jst(x.Visit.In), out,
 			fmt.Sprint(int(x.Visit.Duration(now) / time.Minute)), x.Visit.Purpose.Label(l), closing})
 	}
 	cw.Flush()
