@@ -18,31 +18,19 @@ import (
 	"github.com/nagawaka/madoguchi/tui/tuitest"
 )
 
-// host runs the screen as a tea.Model, as the root does, so tuitest can drive it.
-type host struct{ s common.Screen }
-
-func (h host) Init() tea.Cmd { return h.s.Init() }
-func (h host) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
-	s, cmd := h.s.Update(msg)
-	return host{s}, cmd
-}
-func (h host) View() tea.View { return tea.NewView(h.s.View()) }
-
 // ctxOf is the context of a w×h terminal: the body is 4 lines shorter.
-func ctxOf(l model.Lang, w, h int) common.Context {
-	return common.Context{Lang: l, Clock: tuitest.Clock, Styles: common.NewStyles(true, true), Width: w, Height: h - 4, Tick: tuitest.NoTick}
-}
+func ctxOf(l model.Lang, w, h int) common.Context { return tuitest.Context(l, w, h-4) }
 
 func open(t *testing.T, s *store.Store, l model.Lang, w, h int) tea.Model {
 	t.Helper()
-	var m tea.Model = host{audit.New(ctxOf(l, w, h), s)}
+	var m tea.Model = tuitest.Host{S: audit.New(ctxOf(l, w, h), s)}
 	m, _ = tuitest.Drain(m, m.Init())
 	return m
 }
 
-func screen(m tea.Model) audit.Model { return m.(host).s.(audit.Model) }
+func screen(m tea.Model) audit.Model { return m.(tuitest.Host).S.(audit.Model) }
 
-func view(m tea.Model) string { return ansi.Strip(m.(host).s.View()) }
+func view(m tea.Model) string { return ansi.Strip(m.(tuitest.Host).S.View()) }
 
 func keys(t *testing.T, m tea.Model, ks ...string) tea.Model {
 	t.Helper()
@@ -252,7 +240,7 @@ func TestReloadsWhenDataChanges(t *testing.T) {
 }
 
 func TestLoadError(t *testing.T) {
-	m := host{audit.New(ctxOf(model.JA, 80, 24), failing{})}
+	m := tuitest.Host{S: audit.New(ctxOf(model.JA, 80, 24), failing{})}
 	var tm tea.Model = m
 	tm, _ = tuitest.Drain(tm, tm.Init())
 	wantIn(t, view(tm), "読めません")

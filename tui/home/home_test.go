@@ -15,9 +15,7 @@ import (
 	"github.com/nagawaka/madoguchi/tui/tuitest"
 )
 
-func ctx(l model.Lang) common.Context {
-	return common.Context{Lang: l, Clock: tuitest.Clock, Styles: common.NewStyles(true, true), Width: 80, Height: 20, Tick: tuitest.NoTick}
-}
+func ctx(l model.Lang) common.Context { return tuitest.Context(l, 80, 20) }
 
 // A failed backup is a red line on ホーム until a good one exists.
 func TestBackupFailureShownUntilAGoodOne(t *testing.T) {
@@ -38,8 +36,8 @@ func TestBackupFailureShownUntilAGoodOne(t *testing.T) {
 		lang model.Lang
 		want string
 	}{{model.JA, "バックアップに失敗しました"}, {model.EN, "Backup failed"}} {
-		m, _ := tuitest.Send(screenModel{home.New(ctx(tc.lang), s)}, tuitest.Key("r"))
-		if v := ansi.Strip(m.(screenModel).s.View()); !strings.Contains(v, tc.want) {
+		m, _ := tuitest.Send(tuitest.Host{S: home.New(ctx(tc.lang), s)}, tuitest.Key("r"))
+		if v := ansi.Strip(m.(tuitest.Host).S.View()); !strings.Contains(v, tc.want) {
 			t.Fatalf("%v: no backup alert:\n%s", tc.lang, v)
 		}
 	}
@@ -49,8 +47,8 @@ func TestBackupFailureShownUntilAGoodOne(t *testing.T) {
 	if _, err := s.Backup(); err != nil {
 		t.Fatal(err)
 	}
-	m, _ := tuitest.Send(screenModel{home.New(ctx(model.JA), s)}, tuitest.Key("r"))
-	if v := ansi.Strip(m.(screenModel).s.View()); strings.Contains(v, "バックアップに失敗") {
+	m, _ := tuitest.Send(tuitest.Host{S: home.New(ctx(model.JA), s)}, tuitest.Key("r"))
+	if v := ansi.Strip(m.(tuitest.Host).S.View()); strings.Contains(v, "バックアップに失敗") {
 		t.Fatalf("alert stays after a good backup:\n%s", v)
 	}
 }

@@ -514,7 +514,7 @@ func TestNewClientWhileMakingAJob(t *testing.T) {
 // The end-of-day review opens a job with GotoMsg; it works before the screen has loaded.
 func TestGotoOpensTheJob(t *testing.T) {
 	s := tuitest.OpenDemo(t)
-	var m tea.Model = host{jobsNew(s)}
+	var m tea.Model = tuitest.Host{S: jobsNew(s)}
 	m, _ = tuitest.Send(m, common.GotoMsg{Tab: 4, Payload: common.JobPayload{JobID: jobReturned}})
 	h, ok := screenOf(m).Detail()
 	if !ok || h.Job.ID != jobReturned {

@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"charm.land/bubbles/v2/key"
-	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
 
@@ -862,13 +861,13 @@ func TestHomeAlertsForChildrenNotPickedUp(t *testing.T) {
 	after := model.FixedClock{T: time.Date(2026, 11, 25, 12, 5, 0, 0, model.Tokyo)}
 	homeView := func() string {
 		hm := home.New(ctxOf(model.JA, 80, 20, after), s)
-		m, _ := tuitest.Drain(screenModel{hm}, hm.Init())
-		return ansi.Strip(m.(screenModel).s.View())
+		m, _ := tuitest.Drain(tuitest.Host{S: hm}, hm.Init())
+		return ansi.Strip(m.(tuitest.Host).S.View())
 	}
 	before := func() string {
 		hm := home.New(ctxOf(model.JA, 80, 20, tuitest.Clock), s)
-		m, _ := tuitest.Drain(screenModel{hm}, hm.Init())
-		return ansi.Strip(m.(screenModel).s.View())
+		m, _ := tuitest.Drain(tuitest.Host{S: hm}, hm.Init())
+		return ansi.Strip(m.(tuitest.Host).S.View())
 	}
 	if strings.Contains(before(), "お迎え未完了") {
 		t.Fatal("an alert before the slot's end")
@@ -891,19 +890,6 @@ func TestHomeAlertsForChildrenNotPickedUp(t *testing.T) {
 		t.Error("the other children's alerts went too")
 	}
 }
-
-// screenModel runs any common.Screen under tuitest.Drain.
-type screenModel struct{ s common.Screen }
-
-func (m screenModel) Init() tea.Cmd { return m.s.Init() }
-
-func (m screenModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
-	var cmd tea.Cmd
-	m.s, cmd = m.s.Update(msg)
-	return m, cmd
-}
-
-func (m screenModel) View() tea.View { return tea.NewView(m.s.View()) }
 
 func TestGoldenDay80x24(t *testing.T) {
 	t.Parallel()

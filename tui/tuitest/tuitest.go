@@ -13,6 +13,7 @@ import (
 	"github.com/nagawaka/madoguchi/model"
 	"github.com/nagawaka/madoguchi/store"
 	"github.com/nagawaka/madoguchi/store/demo"
+	"github.com/nagawaka/madoguchi/tui/common"
 )
 
 // Now is the fixed time of screen tests: Wednesday 2026-11-25, 10:30 in Tokyo.
@@ -150,4 +151,25 @@ func Keys(m tea.Model, keys ...string) (tea.Model, bool) {
 		msgs[i] = Key(k)
 	}
 	return Send(m, msgs...)
+}
+
+// Host runs one screen as a tea.Model, as the root does, so Send/Keys/Drain can drive it.
+type Host struct{ S common.Screen }
+
+// Init starts the screen.
+func (h Host) Init() tea.Cmd { return h.S.Init() }
+
+// Update passes a message to the screen.
+func (h Host) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	s, cmd := h.S.Update(msg)
+	return Host{s}, cmd
+}
+
+// View draws the screen body.
+func (h Host) View() tea.View { return tea.NewView(h.S.View()) }
+
+// Context is a screen's context in a w×h body, at the fixed clock, without colour and without
+// timers.
+func Context(l model.Lang, w, h int) common.Context {
+	return common.Context{Lang: l, Clock: Clock, Styles: common.NewStyles(true, true), Width: w, Height: h, Tick: NoTick}
 }
