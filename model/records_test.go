@@ -783,3 +783,26 @@ func TestMessageLocalisesModelErrors(t *testing.T) {
 		})
 	}
 }
+
+func TestCheckCorrection(t *testing.T) {
+	day := model.NewDate(2026, 11, 25)
+	now := day.At(12 * 60)
+	v := model.Visit{ID: 1, PersonID: 7, In: day.At(9 * 60), Out: day.At(10 * 60)}
+	if err := model.CheckCorrection(v, now, nil); err != nil {
+		t.Fatal(err)
+	}
+	fut := v
+	fut.Out = day.At(13 * 60)
+	if err := model.CheckCorrection(fut, now, nil); !errors.Is(err, model.ErrInvalid) {
+		t.Errorf("a check-out after now: %v", err)
+	}
+	open := model.Visit{ID: 2, PersonID: 7, In: day.At(11 * 60)}
+	if err := model.CheckCorrection(v, now, []model.Visit{v, open}); err != nil {
+		t.Errorf("no overlap: %v", err)
+	}
+	late := v
+	late.Out = day.At(11*60 + 30) // into the open visit that lasts until now
+	if err := model.CheckCorrection(late, now, []model.Visit{v, open}); !errors.Is(err, model.ErrConflict) || !strings.Contains(model.Message(err, model.JA), "重なります") {
+		t.Errorf("overlap with an open visit: %v", err)
+	}
+}

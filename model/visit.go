@@ -1,6 +1,7 @@
 package model
 
 import (
+	"fmt"
 	"strings"
 	"time"
 )
@@ -119,4 +120,35 @@ func CorrectVisit(v Visit, in, out time.Time, reason string) (Visit, error) {
 	}
 	v.In, v.Out = in.UTC(), out.UTC()
 	return v, nil
+}
+
+// CheckCorrection refuses corrected times that cannot be true: a check-in or check-out later
+// than now, or a stay overlapping another visit of the same person (others; an open one lasts
+// until now).
+func CheckCorrection(v Visit, now time.Time, others []Visit) error {
+	if v.In.After(now) {
+		return Invalid("in", "入館時刻が現在より後です", "The check-in time is later than now")
+	}
+	if !v.Out.IsZero() && v.Out.After(now) {
+		return Invalid("out", "退館時刻が現在より後です", "The check-out time is later than now")
+	}
+	end := v.Out
+	if end.IsZero() {
+		end = now
+	}
+	for _, o := range others {
+		if o.ID == v.ID {
+			continue
+		}
+		oEnd := o.Out
+		if oEnd.IsZero() {
+			oEnd = now
+		}
+		if v.In.Before(oEnd) && o.In.Before(end) {
+			when := HHMM(o.In) + "-" + HHMM(o.Out)
+			return Conflict(fmt.Sprintf("同じ方の別の来館（%s %s）と重なります", DateOf(o.In), when),
+				fmt.Sprintf("This overlaps another visit of the same person (%s %s)", DateOf(o.In), when))
+		}
+	}
+	return nil
 }

@@ -239,6 +239,17 @@ func (s *Store) CorrectVisit(visitID uint64, in, out time.Time, reason string) (
 		if v, err = model.CorrectVisit(old, in, out, reason); err != nil {
 			return err
 		}
+		var others []model.Visit
+		for _, oid := range t.prefixIDs(iVisitPerson, u64(v.PersonID)) { // this person's history only
+			var o model.Visit
+			if _, err := t.get(bVisits, u64(oid), &o); err != nil {
+				return err
+			}
+			others = append(others, o)
+		}
+		if err := model.CheckCorrection(v, t.now, others); err != nil {
+			return err
+		}
 		if old.Day() != v.Day() {
 			if err := t.unmark(iVisitDay, join(dayKey(old.Day()), u64(visitID))); err != nil {
 				return err

@@ -298,7 +298,17 @@ func TestCorrectVisit(t *testing.T) {
 	_, err = s.CheckOut(p.ID)
 	must(t, err)
 	w.expect(want{"check_out", model.KindVisit, ref(v2.ID)})
-	got, err = s.CorrectVisit(v.ID, at(day, "16:00"), time.Time{}, "まだ在館中")
+	// a stay overlapping the other visit (16:00-16:30) is refused; after it, it is taken
+	c.Set(at(day, "17:00"))
+	refused(t, s, model.ErrConflict, func() error {
+		_, err := s.CorrectVisit(v.ID, at(day, "16:00"), time.Time{}, "重なり")
+		return err
+	})
+	refused(t, s, model.ErrInvalid, func() error {
+		_, err := s.CorrectVisit(v.ID, at(day, "16:40"), at(day, "17:30"), "未来")
+		return err
+	})
+	got, err = s.CorrectVisit(v.ID, at(day, "16:40"), time.Time{}, "まだ在館中")
 	must(t, err)
 	w.expect(want{"correct", model.KindVisit, ref(v.ID)})
 	if !got.Open() {

@@ -477,12 +477,12 @@ func TestCorrectVisitFromDayList(t *testing.T) {
 	if !strings.Contains(h.view(), "退館時刻は入館時刻より後にしてください") {
 		t.Fatalf("out before in accepted:\n%s", h.view())
 	}
-	h.keys("ctrl+u").typ("11:30").keys("ctrl+s") // the focus went to the field in error
+	h.keys("ctrl+u").typ("10:00").keys("ctrl+s") // the focus went to the field in error
 	if h.isErr || h.m().ViewName() != "visits" {
 		t.Fatalf("not saved: %q\n%s", h.status, h.view())
 	}
 	got := h.m().Visits()[0].Visit
-	if !got.In.Equal(at("9:00")) || !got.Out.Equal(at("11:30")) {
+	if !got.In.Equal(at("9:00")) || !got.Out.Equal(at("10:00")) {
 		t.Fatalf("corrected %s-%s", model.HHMM(got.In), model.HHMM(got.Out))
 	}
 	es, err := s.Audit(store.AuditFilter{Kind: model.KindVisit})
