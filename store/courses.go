@@ -318,6 +318,12 @@ func (t *tx) setMark(a model.Attendance) (model.Attendance, error) {
 	if err != nil {
 		return a, err
 	}
+	if (!had && a.Mark == model.MarkNone && a.Note == "") || (had && old.Mark == a.Mark && old.Note == a.Note) {
+		if had {
+			return old, nil
+		}
+		return a, nil // nothing changes: nothing is written, not even an audit entry
+	}
 	var e model.Enrollment
 	enrolled, err := t.get(bEnroll, pair(se.CourseID, a.PersonID), &e)
 	if err != nil {

@@ -507,7 +507,7 @@ func (m Model) SetContext(c common.Context) common.Screen {
 
 // Capturing is true while a text field has focus: a form, the person search or a note.
 func (m Model) Capturing() bool {
-	return m.formKind != formNone || m.pickKind != pickNone || m.noting
+	return m.formKind != formNone || m.pickKind != pickNone || m.noting || m.ask != nil // a question: y/esc, never q or the tab keys
 }
 
 // Cursor places the terminal's cursor in the focused text field (for the IME).
