@@ -271,15 +271,21 @@ func (a App) handleKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		}
 		return a, nil
 	}
+	if k.String() == "esc" {
+		a.status = "" // leaving a form or question: its message is done
+	}
 	f := a.focused()
 	if a.picker == nil && key.Matches(k, a.keys.AltJump) {
+		a.status = "" // a confirmation belongs to the screen it was made on
 		return a, a.show(int(k.String()[len(k.String())-1] - '1'))
 	}
 	if ts, ok := f.(common.TabSwitcher); ok && a.picker == nil && f.Capturing() && ts.TabSwitches() {
 		switch {
 		case key.Matches(k, a.keys.Next):
+			a.status = "" // a confirmation belongs to the screen it was made on
 			return a, a.show((a.active + 1) % tabCount)
 		case key.Matches(k, a.keys.Prev):
+			a.status = "" // a confirmation belongs to the screen it was made on
 			return a, a.show((a.active + tabCount - 1) % tabCount)
 		}
 	}
@@ -294,10 +300,13 @@ func (a App) handleKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		if a.picker == nil {
 			switch {
 			case key.Matches(k, a.keys.Next):
+				a.status = "" // a confirmation belongs to the screen it was made on
 				return a, a.show((a.active + 1) % tabCount)
 			case key.Matches(k, a.keys.Prev):
+				a.status = "" // a confirmation belongs to the screen it was made on
 				return a, a.show((a.active + tabCount - 1) % tabCount)
 			case key.Matches(k, a.keys.Jump):
+				a.status = "" // a confirmation belongs to the screen it was made on
 				return a, a.show(int(k.String()[0] - '1'))
 			case key.Matches(k, a.keys.Review):
 				start := a.show(TabAttendance)
@@ -363,20 +372,72 @@ func (a App) Render() string {
 	b.WriteString(a.tabBar() + "\n")
 	body := a.focused().View()
 	_, bh := a.bodySize()
-	helpView := a.help.View(a.helpKeys())
+	helpView := a.helpView()
 	helpLines := strings.Count(helpView, "\n") + 1
-	b.WriteString(common.Lines(body, a.width, bh+1-helpLines) + "\n")
-	// status / error line
+	// A long confirmation or error wraps onto up to three lines (taken from the body's bottom)
+	// rather than losing its end at 80 columns.
+	var status []string
 	if a.status != "" {
-		style := st.StatusOK
-		if a.isErr {
-			style = st.StatusErr
+		status = strings.Split(ansi.Wrap(a.status, a.width, " 、。"), "\n")
+		if len(status) > 3 {
+			status = status[:3]
+			status[2] = common.Cut(status[2]+"~", a.width)
 		}
-		b.WriteString(style.Render(common.Cut(a.status, a.width)))
+	} else {
+		status = []string{""}
+	}
+	b.WriteString(common.Lines(body, a.width, bh+1-helpLines-(len(status)-1)) + "\n")
+	style := st.StatusOK
+	if a.isErr {
+		style = st.StatusErr
+	}
+	for i, l := range status {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		if l != "" {
+			b.WriteString(style.Render(l))
+		}
 	}
 	b.WriteString("\n" + st.StatusBar.Render(common.Cut(a.statusLine(), a.width)) + "\n")
 	b.WriteString(helpView)
 	return b.String()
+}
+
+// helpView is the help bar, or with ? every key: the full help flows the bindings into lines
+// of the terminal's width (bubbles' column layout runs off an 80-column screen when a screen has
+// many keys).
+func (a App) helpView() string {
+	km := a.helpKeys()
+	if !a.help.ShowAll {
+		return a.help.View(km)
+	}
+	var lines []string
+	line := ""
+	for _, group := range km.FullHelp() {
+		for _, k := range group {
+			if !k.Enabled() || k.Help().Key == "" {
+				continue
+			}
+			item := a.help.Styles.FullKey.Render(k.Help().Key) + " " + a.help.Styles.FullDesc.Render(k.Help().Desc)
+			switch {
+			case line == "":
+				line = item
+			case ansi.StringWidth(line)+3+ansi.StringWidth(item) <= a.width:
+				line += "   " + item
+			default:
+				lines = append(lines, line)
+				line = item
+			}
+		}
+	}
+	if line != "" {
+		lines = append(lines, line)
+	}
+	if limit := a.height / 3; len(lines) > limit {
+		lines = lines[:limit]
+	}
+	return strings.Join(lines, "\n")
 }
 
 func (a App) helpKeys() help.KeyMap {

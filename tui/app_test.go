@@ -15,6 +15,7 @@ import (
 	"github.com/nagawaka/madoguchi/model"
 	"github.com/nagawaka/madoguchi/store"
 	"github.com/nagawaka/madoguchi/tui"
+	"github.com/nagawaka/madoguchi/tui/common"
 	"github.com/nagawaka/madoguchi/tui/tuitest"
 )
 
@@ -289,5 +290,33 @@ func TestAuditViewerOpensAndCloses(t *testing.T) {
 	m, _ = tuitest.Keys(m, "esc")
 	if !strings.Contains(screen(m), "来館中") {
 		t.Fatalf("esc should close the viewer:\n%s", screen(m))
+	}
+}
+
+// A long message wraps instead of losing its end at 80 columns; esc clears it; the full help
+// fits the width.
+func TestStatusWrapsAndHelpFits(t *testing.T) {
+	m := sized(t, newApp(t, tuitest.OpenDemo(t), model.JA, "佐藤 由美"), 80, 24)
+	long := "個人情報を削除しました（子ども 2人分も）。古いバックアップには残っています（世代が入れ替わると消えます）。ファイルの空き領域は madoguchi compact で消せます"
+	m, _ = tuitest.Send(m, common.StatusMsg{Text: long})
+	v := screen(m)
+	if !strings.Contains(v, "compact で消せます") {
+		t.Fatalf("the end of a long status is lost:\n%s", v)
+	}
+	if got := strings.Count(v, "\n") + 1; got != 24 {
+		t.Fatalf("%d lines", got)
+	}
+	m, _ = tuitest.Keys(m, "esc")
+	if strings.Contains(screen(m), "compact") {
+		t.Fatal("esc did not clear the message")
+	}
+	for _, tab := range []string{"alt+1", "alt+2", "alt+3", "alt+4", "alt+5", "alt+6"} {
+		m, _ = tuitest.Keys(m, tab, "esc", "?")
+		for i, l := range strings.Split(screen(m), "\n") {
+			if w := ansi.StringWidth(l); w > 80 {
+				t.Errorf("%s full help: line %d is %d wide: %q", tab, i, w, l)
+			}
+		}
+		m, _ = tuitest.Keys(m, "?")
 	}
 }
