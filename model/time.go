@@ -61,8 +61,11 @@ func ParseDate(s string) (Date, error) {
 	if err1 != nil || err2 != nil || err3 != nil || len(parts[0]) != 4 || !isDigits(parts[0]) || !isDigits(parts[1]) || !isDigits(parts[2]) {
 		return Date{}, bad
 	}
-	if y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1 || d > 31 {
-		return Date{}, bad
+	if y < 1900 || y > 2200 {
+		return Date{}, Invalid("date", "年は1900〜2200年で入力してください", "The year must be 1900 to 2200")
+	}
+	if m < 1 || m > 12 || d < 1 || d > 31 {
+		return Date{}, Invalid("date", fmt.Sprintf("%s という日付はありません", s), fmt.Sprintf("There is no date %s", s))
 	}
 	dt := NewDate(y, time.Month(m), d)
 	if dt.Day != d {

@@ -450,7 +450,7 @@ func (s *Store) DropOff(bookingID uint64) (model.Booking, error) {
 		if err != nil {
 			return err
 		}
-		return t.audit("drop_off", model.KindBooking, ref(bookingID), "", b.DroppedOff.In(model.Tokyo).Format(time.RFC3339))
+		return t.audit("drop_off", model.KindBooking, ref(bookingID), "", model.HHMM(b.DroppedOff))
 	})
 	return b, err
 }

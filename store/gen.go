@@ -1389,7 +1389,7 @@ func (t *tx) genDropOff(bookingID uint64) (model.Booking, error) {
 	if err != nil {
 		return b, err
 	}
-	return b, t.audit("drop_off", model.KindBooking, ref(bookingID), "", b.DroppedOff.In(model.Tokyo).Format(time.RFC3339))
+	return b, t.audit("drop_off", model.KindBooking, ref(bookingID), "", model.HHMM(b.DroppedOff))
 }
 
 // genPickUp mirrors Store.PickUp (childcare.go).

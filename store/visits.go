@@ -88,7 +88,7 @@ func (t *tx) checkOut(personID uint64, at time.Time, closing bool) (model.Visit,
 	if closing {
 		action = "check_out_closing"
 	}
-	return v, t.audit(action, model.KindVisit, ref(vid), "", v.Out.In(model.Tokyo).Format(time.RFC3339))
+	return v, t.audit(action, model.KindVisit, ref(vid), "", model.DateOf(v.Out).String()+" "+model.HHMM(v.Out))
 }
 
 // Toggle checks the person in (with purpose) when they are out, and out when they are in.
