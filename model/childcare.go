@@ -147,6 +147,9 @@ func BandOf(birth, on Date) AgeBand {
 	}
 }
 
+// Code is the band's stable code for exports: "0", "1-2", "3", "4+".
+func (b AgeBand) Code() string { return [...]string{"0", "1-2", "3", "4+"}[b] }
+
 // Label returns the band as staff call it.
 func (b AgeBand) Label(l Lang) string {
 	return [...]Text{T("0歳", "age 0"), T("1・2歳", "age 1-2"), T("3歳", "age 3"), T("4歳以上", "age 4+")}[b].In(l)

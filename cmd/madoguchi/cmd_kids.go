@@ -41,7 +41,8 @@ type kidsSlot struct {
 type kidsBooking struct {
 	ID          uint64           `json:"id"`
 	Child       string           `json:"child"`
-	AgeBand     string           `json:"age_band"`
+	AgeBand     string           `json:"age_band"` // stable code: 0, 1-2, 3, 4+
+	AgeLabel    string           `json:"age_band_label"`
 	Guardian    string           `json:"guardian"`
 	Status      string           `json:"status"`
 	StatusLabel string           `json:"status_label"`
@@ -62,7 +63,7 @@ func kidsExport(d store.KidsDay, l model.Lang) kidsDay {
 		pos := 0
 		for _, line := range r.Bookings {
 			b := line.Booking
-			kb := kidsBooking{ID: b.ID, Child: line.Child.Name, AgeBand: model.BandOf(line.Child.BirthDate, r.Slot.Date).Label(l),
+			kb := kidsBooking{ID: b.ID, Child: line.Child.Name, AgeBand: model.BandOf(line.Child.BirthDate, r.Slot.Date).Code(), AgeLabel: model.BandOf(line.Child.BirthDate, r.Slot.Date).Label(l),
 				Guardian: line.Guardian.DisplayName(), Status: string(b.Status), StatusLabel: b.Status.Label(l),
 				DroppedOff: jst(b.DroppedOff), PickedUp: jst(b.PickedUp), CollectedBy: b.CollectedBy}
 			if b.Status == model.BookingWaitlisted {
@@ -202,7 +203,7 @@ func writeKidsText(w io.Writer, ex kidsDay, d model.Date, l model.Lang) error {
 			if k.Position > 0 {
 				status += strconv.Itoa(k.Position)
 			}
-			line := "  " + kidsPad(k.Child, 14) + kidsPad(k.AgeBand, 9) + kidsPad(k.Guardian, 14) + kidsPad(status, 12)
+			line := "  " + kidsPad(k.Child, 14) + kidsPad(k.AgeLabel, 9) + kidsPad(k.Guardian, 14) + kidsPad(status, 12)
 			if k.DroppedOff != "" {
 				line += l.Pick(" 預 ", " in ") + k.DroppedOff
 			}

@@ -52,7 +52,7 @@ func TestKidsJSON(t *testing.T) {
 		t.Errorf("morning %+v", am)
 	}
 	b := am.Bookings[0]
-	if b.Child != "山田 陽翔" || b.Guardian != "山田 花子" || b.Status != "dropped_off" || b.StatusLabel != "利用中" || b.AgeBand != "1・2歳" ||
+	if b.Child != "山田 陽翔" || b.Guardian != "山田 花子" || b.Status != "dropped_off" || b.StatusLabel != "利用中" || b.AgeBand != "1-2" || b.AgeLabel != "1・2歳" ||
 		b.DroppedOff != "2026-11-25T09:10:00+09:00" || b.PickedUp != "" || b.CollectedBy != nil {
 		t.Errorf("first booking %+v", b)
 	}
@@ -66,7 +66,7 @@ func TestKidsJSON(t *testing.T) {
 		t.Fatalf("yesterday: %d\n%s", code, out)
 	}
 	b = day.Slots[0].Bookings[0]
-	if b.Status != "picked_up" || b.StatusLabel != "picked up" || b.AgeBand != "age 1-2" || b.DroppedOff != "2026-11-24T09:35:00+09:00" ||
+	if b.Status != "picked_up" || b.StatusLabel != "picked up" || b.AgeBand != "1-2" || b.AgeLabel != "age 1-2" || b.DroppedOff != "2026-11-24T09:35:00+09:00" ||
 		b.PickedUp != "2026-11-24T12:20:00+09:00" || b.CollectedBy == nil || b.CollectedBy.Name != "山田 和子" || b.CollectedBy.Relation != "祖母" {
 		t.Errorf("yesterday's pick-up %+v %+v", b, b.CollectedBy)
 	}
