@@ -273,5 +273,13 @@ func NewChild(in ChildInput, today Date) (Child, error) {
 	return c, errs.Err()
 }
 
+// DisplayName is the child's name as shown: a placeholder once their data was erased.
+func (c Child) DisplayName() string {
+	if c.Forgotten {
+		return fmt.Sprintf("（削除済み #%d）", c.ID)
+	}
+	return c.Name
+}
+
 // HasAllergy reports whether the child has allergy or care notes staff must see.
 func (c Child) HasAllergy() bool { return c.Allergies != "" || c.CareNotes != "" }

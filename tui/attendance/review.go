@@ -159,7 +159,7 @@ func (m Model) reviewKey(k tea.KeyPressMsg) (common.Screen, tea.Cmd) {
 			lines = append(lines, "  - "+v.Line(m.ctx.Lang))
 		}
 		for _, b := range r.InCare {
-			lines = append(lines, "  "+m.ctx.T("！お子さんがまだキッズスペースにいます: ", "! A child is still in the kids space: ")+b.Child.Name)
+			lines = append(lines, "  "+m.ctx.T("！お子さんがまだキッズスペースにいます: ", "! A child is still in the kids space: ")+b.Child.DisplayName())
 		}
 		now := m.ctx.Clock.Now()
 		m.ask = &confirm{
@@ -209,7 +209,7 @@ func (m Model) askCheckOut(v model.ReviewVisit) (common.Screen, tea.Cmd) {
 	var kids []string
 	for _, b := range m.review.InCare {
 		if b.Child.GuardianID == v.Person.ID || b.Booking.BookedBy == v.Person.ID {
-			kids = append(kids, b.Child.Name)
+			kids = append(kids, b.Child.DisplayName())
 		}
 	}
 	run := checkOut(m.store, v.Person.ID, v.Person.DisplayName())
@@ -314,7 +314,7 @@ func (m Model) reviewView() string {
 		if b.Slot.Date != r.Date {
 			span = b.Slot.Date.String()[5:] + " " + span
 		}
-		item(common.Fit(b.Child.Name, 12)+" "+common.Fit(span, 11)+" "+c.T("保護者 ", "guardian ")+b.Guardian.DisplayName(), flag)
+		item(common.Fit(b.Child.DisplayName(), 12)+" "+common.Fit(span, 11)+" "+c.T("保護者 ", "guardian ")+b.Guardian.DisplayName(), flag)
 	}
 	section(len(r.NotArrived), "未到着の予約", "Not arrived")
 	for _, b := range r.NotArrived {
@@ -322,7 +322,7 @@ func (m Model) reviewView() string {
 		if b.Missed(now) {
 			flag = st.Warn.Render(c.T("開始済み", "started"))
 		}
-		item(common.Fit(b.Child.Name, 12)+" "+common.Fit(b.Slot.Span(), 11)+" "+c.T("保護者 ", "guardian ")+b.Guardian.DisplayName(), flag)
+		item(common.Fit(b.Child.DisplayName(), 12)+" "+common.Fit(b.Slot.Span(), 11)+" "+c.T("保護者 ", "guardian ")+b.Guardian.DisplayName(), flag)
 	}
 	section(len(r.Jobs), "納期の案件", "Jobs due")
 	for _, j := range r.Jobs {

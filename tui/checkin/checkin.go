@@ -475,9 +475,11 @@ func (m Model) viewKeys() []key.Binding {
 		if m.forgetAsk {
 			return []key.Binding{k.Confirm, k.Cancel}
 		}
-		forget := k.Forget
+		forget, add, ed := k.Forget, k.AddChild, k.Edit
 		forget.SetEnabled(!m.person.Forgotten)
-		return []key.Binding{k.Edit, k.AddChild, edit, arch, forget, k.Back}
+		add.SetEnabled(!m.person.Forgotten) // nobody to add a child to, or to edit, once erased
+		ed.SetEnabled(!m.person.Forgotten)
+		return []key.Binding{ed, add, edit, arch, forget, k.Back}
 	case viewWalkIn:
 		return []key.Binding{k.Save, k.NextField, k.PrevField, k.Purpose, k.Back}
 	case viewCorrect, viewPerson, viewChild:

@@ -838,4 +838,11 @@ func TestForgetFromPersonPage(t *testing.T) {
 	if h.isErr || !strings.Contains(h.status, "古いバックアップには残っています") || !strings.Contains(h.status, "compact") {
 		t.Fatalf("status %q", h.status)
 	}
+	if v := h.view(); strings.Contains(v, "（）") || !strings.Contains(v, "削除済み") {
+		t.Fatalf("erased page:\n%s", v)
+	}
+	h.keys("n")
+	if h.m().ViewName() != "detail" {
+		t.Fatalf("n on an erased person opened %s", h.m().ViewName())
+	}
 }

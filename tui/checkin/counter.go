@@ -412,7 +412,7 @@ func (m Model) hereView(w, h int) string {
 			block = append(block, st.Muted.Render(common.Cut("    "+c.T("目的: ", "purpose: ")+purpose, w)))
 		}
 		for _, ch := range hn.Children {
-			kid := "    " + c.T("キッズ: ", "kids: ") + ch.Child.Name
+			kid := "    " + c.T("キッズ: ", "kids: ") + ch.Child.DisplayName()
 			if ch.Child.HasAllergy() {
 				kid += " " + st.Allergy.Render(c.T("アレルギー", "allergy"))
 			}
@@ -435,7 +435,7 @@ func (m Model) guardianView() string {
 	b.WriteString(st.Warn.Render(c.T(fmt.Sprintf("%sさんのお子さんが、まだキッズスペースにいます", name),
 		fmt.Sprintf("%s's child is still in the kids space", name))) + "\n\n")
 	for _, ch := range h.Children {
-		line := "  " + common.Fit(ch.Child.Name, 14) + " " + ch.Slot.Span()
+		line := "  " + common.Fit(ch.Child.DisplayName(), 14) + " " + ch.Slot.Span()
 		if ch.Child.HasAllergy() {
 			line += " " + st.Allergy.Render(c.T("アレルギー", "allergy"))
 		}

@@ -78,6 +78,8 @@ func (m Model) detailKey(k tea.KeyPressMsg) (common.Screen, tea.Cmd) {
 		m.childCursor = max(0, m.childCursor-1)
 	case key.Matches(k, km.Down):
 		m.childCursor = max(0, min(len(m.children)-1, m.childCursor+1))
+	case m.person.Forgotten && (key.Matches(k, km.Edit) || key.Matches(k, km.AddChild)):
+		return m, nil // erased: nothing to edit, nobody to add a child to
 	case key.Matches(k, km.Edit):
 		m.from = viewDetail
 		return m.openPerson(m.person, ""), nil
@@ -158,7 +160,11 @@ func (m Model) detailView() string {
 	c, st := m.ctx, m.ctx.Styles
 	p := m.person
 	var b strings.Builder
-	title := st.Title.Render(c.T("名簿", "People")+" > "+p.DisplayName()) + c.T("（"+p.Reading+"）", " ("+model.Romaji(p.Reading)+")") +
+	reading := c.T("（"+p.Reading+"）", " ("+model.Romaji(p.Reading)+")")
+	if p.Reading == "" {
+		reading = ""
+	}
+	title := st.Title.Render(c.T("名簿", "People")+" > "+p.DisplayName()) + reading +
 		st.Muted.Render(fmt.Sprintf("  ID %d", p.ID))
 	if p.Archived {
 		title += "  " + st.Warn.Render(c.T("アーカイブ済み（窓口の検索に出ません）", "archived (hidden at the counter)"))
@@ -166,7 +172,7 @@ func (m Model) detailView() string {
 	b.WriteString(common.Cut(title, c.Width) + "\n")
 	if m.forgetAsk {
 		for _, l := range []string{
-			c.T(" 個人情報を削除しますか？（y 削除 / n 取消）", " Erase this person's personal data? (y erase / n cancel)"),
+			c.T(" 個人情報を削除しますか？（y 削除 / ほかのキーで取消）", " Erase this person's personal data? (y erase / any other key cancels)"),
 			c.T(" 氏名・ふりがな・連絡先・メモと、子どもの氏名・アレルギー・お迎え可能者を消します。", " Name, reading, contact and notes, and their children's names, allergies and"),
 			c.T(" 来館・予約・出欠などの記録は匿名で残ります（KPI は変わりません）。", " pick-up people are erased; visits, bookings and marks stay, anonymous (KPIs hold)."),
 		} {
@@ -194,7 +200,11 @@ func (m Model) detailView() string {
 	}
 	today := c.Today()
 	for i, ch := range m.children {
-		line := ch.Name + c.T("（"+ch.Reading+"）", " ("+model.Romaji(ch.Reading)+")") + "  " +
+		reading := c.T("（"+ch.Reading+"）", " ("+model.Romaji(ch.Reading)+")")
+		if ch.Reading == "" {
+			reading = ""
+		}
+		line := ch.DisplayName() + reading + "  " +
 			c.T(fmt.Sprintf("%s生 %d歳", ch.BirthDate, ch.BirthDate.AgeOn(today)), fmt.Sprintf("born %s, age %d", ch.BirthDate, ch.BirthDate.AgeOn(today)))
 		if ch.Archived {
 			line += "  " + c.T("（アーカイブ）", "(archived)")

@@ -156,8 +156,8 @@ func (m Model) View() string {
 	var top []string
 	for _, l := range NotPickedUp(t, now) {
 		top = append(top, st.Alert.Render(common.Fit(c.T(
-			fmt.Sprintf(" ！お迎え未完了: %s（%s）%s 終了の枠 保護者 %s", l.Child.Name, l.Slot.Date.String()[5:], l.Slot.End, l.Guardian.Name),
-			fmt.Sprintf(" ! Not picked up: %s (%s) slot ended %s guardian %s", l.Child.Name, l.Slot.Date.String()[5:], l.Slot.End, l.Guardian.Name)), c.Width)))
+			fmt.Sprintf(" ！お迎え未完了: %s（%s）%s 終了の枠 保護者 %s", l.Child.DisplayName(), l.Slot.Date.String()[5:], l.Slot.End, l.Guardian.Name),
+			fmt.Sprintf(" ! Not picked up: %s (%s) slot ended %s guardian %s", l.Child.DisplayName(), l.Slot.Date.String()[5:], l.Slot.End, l.Guardian.Name)), c.Width)))
 	}
 	if b := m.backup; b.Err != nil {
 		last := c.T("まだありません", "none yet")
@@ -204,7 +204,7 @@ func (m Model) View() string {
 		}
 		left = append(left, line)
 		for _, ch := range h.Children {
-			left = append(left, st.Muted.Render("    - "+c.T("キッズ: ", "kids: ")+ch.Child.Name))
+			left = append(left, st.Muted.Render("    - "+c.T("キッズ: ", "kids: ")+ch.Child.DisplayName()))
 		}
 	}
 
@@ -224,7 +224,7 @@ func (m Model) View() string {
 		fmt.Sprintf("キッズスペース 利用中 %d人 / 予約 %d件", inCareToday, booked),
 		fmt.Sprintf("Kids space: %d in care / %d booked", inCareToday, booked))))
 	for _, ic := range t.InCare {
-		line := "  " + common.Fit(ic.Child.Name, 12) + " " + ic.Slot.Span()
+		line := "  " + common.Fit(ic.Child.DisplayName(), 12) + " " + ic.Slot.Span()
 		if ic.Child.HasAllergy() {
 			line += " " + st.Allergy.Render(c.T("アレルギー", "allergy"))
 		}

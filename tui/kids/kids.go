@@ -399,7 +399,7 @@ func (m Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		return m, tea.Batch(common.Status(text), common.Changed(model.KindSlot))
 	case ChildSavedMsg:
 		m.mode = modeChild
-		return m, tea.Batch(common.Status(c.T("登録しました: "+msg.Child.Name, "Registered: "+msg.Child.Name)),
+		return m, tea.Batch(common.Status(c.T("登録しました: "+msg.Child.DisplayName(), "Registered: "+msg.Child.DisplayName())),
 			loadChildren(m.store, msg.Child.GuardianID, msg.Child.ID), common.Changed(model.KindChild))
 	case common.ErrorMsg:
 		if m.mode == modeForm {
@@ -443,7 +443,7 @@ func (m Model) childName(id uint64) string {
 	for _, r := range m.day.Slots {
 		for _, l := range r.Bookings {
 			if l.Child.ID == id {
-				return l.Child.Name
+				return l.Child.DisplayName()
 			}
 		}
 	}
@@ -451,7 +451,7 @@ func (m Model) childName(id uint64) string {
 		return m.child.Name
 	}
 	if m.pick.Child.ID == id {
-		return m.pick.Child.Name
+		return m.pick.Child.DisplayName()
 	}
 	return fmt.Sprintf("#%d", id)
 }
@@ -519,16 +519,16 @@ func (m Model) keyDay(k tea.KeyPressMsg) (common.Screen, tea.Cmd) {
 		return m.openPickup(line, sl)
 	case key.Matches(k, keys.Cancel) && onBooking:
 		m.ask = &ask{kind: askCancel, bookingID: line.Booking.ID, text: c.T(
-			fmt.Sprintf("%s の予約（%s %s）を取り消しますか？", line.Child.Name, sl.Date, sl.Span()),
-			fmt.Sprintf("Cancel %s's booking (%s %s)?", line.Child.Name, sl.Date, sl.Span()))}
+			fmt.Sprintf("%s の予約（%s %s）を取り消しますか？", line.Child.DisplayName(), sl.Date, sl.Span()),
+			fmt.Sprintf("Cancel %s's booking (%s %s)?", line.Child.DisplayName(), sl.Date, sl.Span()))}
 	case key.Matches(k, keys.NoShow) && onBooking:
 		m.ask = &ask{kind: askNoShow, bookingID: line.Booking.ID, text: c.T(
-			fmt.Sprintf("%s を無断欠席にしますか？（%s）", line.Child.Name, sl.Span()),
-			fmt.Sprintf("Mark %s as a no-show (%s)?", line.Child.Name, sl.Span()))}
+			fmt.Sprintf("%s を無断欠席にしますか？（%s）", line.Child.DisplayName(), sl.Span()),
+			fmt.Sprintf("Mark %s as a no-show (%s)?", line.Child.DisplayName(), sl.Span()))}
 	case key.Matches(k, keys.Undo) && onBooking:
 		m.ask = &ask{kind: askUndo, bookingID: line.Booking.ID, text: c.T(
-			fmt.Sprintf("%s の「%s」を取り消して予約に戻しますか？", line.Child.Name, line.Booking.Status.Label(model.JA)),
-			fmt.Sprintf("Undo %s's %s and put the booking back to booked?", line.Child.Name, line.Booking.Status.Label(model.EN)))}
+			fmt.Sprintf("%s の「%s」を取り消して予約に戻しますか？", line.Child.DisplayName(), line.Booking.Status.Label(model.JA)),
+			fmt.Sprintf("Undo %s's %s and put the booking back to booked?", line.Child.DisplayName(), line.Booking.Status.Label(model.EN)))}
 	case key.Matches(k, keys.NewSlot):
 		m.editSlot = model.ChildcareSlot{}
 		return m.openForm(formSlot, m.slotForm(model.SlotText{Date: m.date.String(), Start: "9:30", End: "12:30", Capacity: "6", Caregivers: "2"}))
@@ -663,8 +663,8 @@ func (m Model) openPickupOf(bookingID uint64) (common.Screen, tea.Cmd) {
 		for _, l := range r.Bookings {
 			if l.Booking.ID == bookingID {
 				if l.Booking.Status != model.BookingDroppedOff {
-					m.flash = m.ctx.T(fmt.Sprintf("%s は「%s」です。お迎えの記録はできません", l.Child.Name, l.Booking.Status.Label(model.JA)),
-						fmt.Sprintf("%s is %s; there is no pick-up to record", l.Child.Name, l.Booking.Status.Label(model.EN)))
+					m.flash = m.ctx.T(fmt.Sprintf("%s は「%s」です。お迎えの記録はできません", l.Child.DisplayName(), l.Booking.Status.Label(model.JA)),
+						fmt.Sprintf("%s is %s; there is no pick-up to record", l.Child.DisplayName(), l.Booking.Status.Label(model.EN)))
 					return m, common.Status(m.flash)
 				}
 				return m.openPickup(l, r.Slot)

@@ -100,8 +100,8 @@ func (m Model) alerts() []string {
 		}
 		day := l.Slot.Date.String()[5:]
 		out = append(out, st.Alert.Render(common.Fit(c.T(
-			fmt.Sprintf(" ！お迎え未完了: %s（%s %s 終了の枠）保護者 %s", l.Child.Name, day, l.Slot.End, l.Guardian.Name),
-			fmt.Sprintf(" ! Not picked up: %s (slot ended %s %s) guardian %s", l.Child.Name, day, l.Slot.End, l.Guardian.Name)), c.Width)))
+			fmt.Sprintf(" ！お迎え未完了: %s（%s %s 終了の枠）保護者 %s", l.Child.DisplayName(), day, l.Slot.End, l.Guardian.Name),
+			fmt.Sprintf(" ! Not picked up: %s (slot ended %s %s) guardian %s", l.Child.DisplayName(), day, l.Slot.End, l.Guardian.Name)), c.Width)))
 	}
 	if n > 3 {
 		out = append(out, st.Alert.Render(common.Fit(c.T(fmt.Sprintf(" ほか%d人", n-3), fmt.Sprintf(" and %d more", n-3)), c.Width)))
@@ -308,7 +308,7 @@ func (m Model) bookingLine(r store.SlotRoster, l store.RosterLine, pos int) (pla
 	case model.BookingPickedUp:
 		times = model.HHMM(b.DroppedOff) + "-" + model.HHMM(b.PickedUp)
 	}
-	lead := "  " + common.Fit(l.Child.Name, 12) + " " + common.Fit(band, 8) + " " + common.Fit(l.Guardian.DisplayName(), 12) + " "
+	lead := "  " + common.Fit(l.Child.DisplayName(), 12) + " " + common.Fit(band, 8) + " " + common.Fit(l.Guardian.DisplayName(), 12) + " "
 	tail := common.Fit(status, statusW) + " " + times
 	plain = lead + tail
 	styledTail := tail
@@ -461,7 +461,7 @@ func (m Model) viewPickup() string {
 	c, st := m.ctx, m.ctx.Styles
 	l, s := m.pick, m.pickSlot
 	var b strings.Builder
-	b.WriteString(st.Title.Render(c.T("お迎え: ", "Pick-up: ")+l.Child.Name) + "（" + model.BandOf(l.Child.BirthDate, s.Date).Label(c.Lang) + "）  " +
+	b.WriteString(st.Title.Render(c.T("お迎え: ", "Pick-up: ")+l.Child.DisplayName()) + "（" + model.BandOf(l.Child.BirthDate, s.Date).Label(c.Lang) + "）  " +
 		s.Span() + "  " + c.T("お預かり ", "dropped off ") + model.HHMM(l.Booking.DroppedOff))
 	if n := m.notes(l.Child); n != "" {
 		b.WriteString("\n" + st.Allergy.Render(common.Cut(n, c.Width)))
@@ -526,7 +526,7 @@ func (m Model) viewForm() string {
 		title = c.T("子どもを登録", "Register a child") + "  " + c.T("保護者 ", "guardian ") + m.guardian.DisplayName()
 		hint = c.T("お迎え可能者は、保護者のほかにお迎えに来られる方です（氏名と続柄）", "Pick-up people are those besides the guardian who may collect the child (name and relation)")
 	case formOverride:
-		title = c.T("お迎え: ", "Pick-up: ") + m.pick.Child.Name + c.T(" を登録されていない方に引き渡す", ": handing over to someone not authorised")
+		title = c.T("お迎え: ", "Pick-up: ") + m.pick.Child.DisplayName() + c.T(" を登録されていない方に引き渡す", ": handing over to someone not authorised")
 		hint = c.T("保護者・お迎え可能者ではない方です。氏名・続柄・理由は操作履歴に記録されます",
 			"This person is neither the guardian nor an authorised pick-up person. Name, relation and reason go into the audit log.")
 		if len(m.pick.Child.Pickups) > 0 {
