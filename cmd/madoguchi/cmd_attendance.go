@@ -92,10 +92,7 @@ func cmdAttendance(c *cli, args []string) int {
 		fs.Usage()
 		return 2
 	}
-	format = strings.ToLower(format)
-	if format != "text" && format != "csv" && format != "json" {
-		fmt.Fprintln(c.errw, "madoguchi attendance: "+c.lang.Pick("--format は text・csv・json のどれかです", "--format must be text, csv or json"))
-		fs.Usage()
+	if format, ok = c.formatFlag("attendance", format, fs, "text", "csv", "json"); !ok {
 		return 2
 	}
 	s, ok := c.open()

@@ -93,19 +93,11 @@ func cmdDay(c *cli, args []string) int {
 	if !ok {
 		return code
 	}
-	d := model.DateOf(c.clock.Now())
-	if date != "" {
-		var err error
-		if d, err = model.ParseDate(date); err != nil {
-			fmt.Fprintln(c.errw, "madoguchi day: "+model.Message(err, c.lang))
-			fs.Usage()
-			return 2
-		}
+	d, ok := c.dayFlag("day", date, fs)
+	if !ok {
+		return 2
 	}
-	format = strings.ToLower(format)
-	if format != "text" && format != "json" {
-		fmt.Fprintln(c.errw, "madoguchi day: "+c.lang.Pick("--format は text・json のどちらかです", "--format must be text or json"))
-		fs.Usage()
+	if format, ok = c.formatFlag("day", format, fs, "text", "json"); !ok {
 		return 2
 	}
 	s, ok := c.open()

@@ -56,7 +56,7 @@ type jobLine struct {
 
 func cmdJobs(c *cli, args []string) int {
 	var status, person, format string
-	ok, code, _ := c.parse("jobs", args, func(fs *flag.FlagSet) {
+	ok, code, fs := c.parse("jobs", args, func(fs *flag.FlagSet) {
 		fs.StringVar(&status, "status", "", "only this status: code or label (offered, 受注, paid, キャンセル, ...; active = not paid or cancelled)")
 		fs.StringVar(&person, "person", "", "only this teleworker's jobs (person ID)")
 		fs.StringVar(&format, "format", "text", "text, csv or json")
@@ -87,9 +87,7 @@ func cmdJobs(c *cli, args []string) int {
 		}
 		f.PersonID = id
 	}
-	format = strings.ToLower(format)
-	if format != "text" && format != "csv" && format != "json" {
-		fmt.Fprintln(c.errw, "madoguchi jobs: "+c.lang.Pick("--format は text, csv, json のどれかです: ", "--format is text, csv or json: ")+format)
+	if format, ok = c.formatFlag("jobs", format, fs, "text", "csv", "json"); !ok {
 		return 2
 	}
 	s, opened := c.open()

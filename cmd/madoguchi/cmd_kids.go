@@ -86,19 +86,11 @@ func cmdKids(c *cli, args []string) int {
 	if !ok {
 		return code
 	}
-	d := model.DateOf(c.clock.Now())
-	if date != "" {
-		var err error
-		if d, err = model.ParseDate(date); err != nil {
-			fmt.Fprintln(c.errw, "madoguchi kids: "+model.Message(err, c.lang))
-			fs.Usage()
-			return 2
-		}
+	d, ok := c.dayFlag("kids", date, fs)
+	if !ok {
+		return 2
 	}
-	format = strings.ToLower(format)
-	if format != "text" && format != "csv" && format != "json" {
-		fmt.Fprintf(c.errw, "madoguchi kids: %s\n", c.lang.Pick("--format は text・csv・json のどれかです", "--format must be text, csv or json"))
-		fs.Usage()
+	if format, ok = c.formatFlag("kids", format, fs, "text", "csv", "json"); !ok {
 		return 2
 	}
 	s, ok := c.open()

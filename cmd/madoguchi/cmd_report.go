@@ -67,16 +67,14 @@ var periodKinds = map[model.PeriodKind]string{model.PeriodFiscalYear: "fiscal_ye
 func cmdKPI(c *cli, args []string) int {
 	var pf periodFlags
 	var format string
-	ok, code, _ := c.parse("kpi", args, func(fs *flag.FlagSet) {
+	ok, code, fs := c.parse("kpi", args, func(fs *flag.FlagSet) {
 		pf.define(fs)
 		fs.StringVar(&format, "format", "text", "text, json or csv")
 	})
 	if !ok {
 		return code
 	}
-	format = strings.ToLower(format)
-	if format != "text" && format != "json" && format != "csv" {
-		fmt.Fprintln(c.errw, "madoguchi kpi: "+c.lang.Pick("--format は text, json, csv のどれかです: ", "--format is text, json or csv: ")+format)
+	if format, ok = c.formatFlag("kpi", format, fs, "text", "json", "csv"); !ok {
 		return 2
 	}
 	p, ok := c.period("kpi", pf)

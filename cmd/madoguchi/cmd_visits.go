@@ -34,25 +34,18 @@ type visitJSON struct {
 
 func cmdVisits(c *cli, args []string) int {
 	var date, format string
-	ok, code, _ := c.parse("visits", args, func(fs *flag.FlagSet) {
+	ok, code, fs := c.parse("visits", args, func(fs *flag.FlagSet) {
 		fs.StringVar(&date, "date", "", "the day, YYYY-MM-DD (default: today)")
 		fs.StringVar(&format, "format", "text", "text, csv or json")
 	})
 	if !ok {
 		return code
 	}
-	day := model.DateOf(c.clock.Now())
-	if date != "" {
-		d, err := model.ParseDate(date)
-		if err != nil {
-			fmt.Fprintln(c.errw, "madoguchi visits: "+c.lang.Pick("日付は 2026-11-25 の形で指定してください: ", "give the date as YYYY-MM-DD: ")+date)
-			return 2
-		}
-		day = d
+	day, ok := c.dayFlag("visits", date, fs)
+	if !ok {
+		return 2
 	}
-	format = strings.ToLower(format)
-	if format != "text" && format != "csv" && format != "json" {
-		fmt.Fprintln(c.errw, "madoguchi visits: "+c.lang.Pick("--format は text, csv, json のどれかです: ", "--format is text, csv or json: ")+format)
+	if format, ok = c.formatFlag("visits", format, fs, "text", "csv", "json"); !ok {
 		return 2
 	}
 	s, opened := c.open()

@@ -2,7 +2,11 @@ package main
 
 import (
 	"encoding/csv"
+	"flag"
+	"fmt"
 	"io"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/nagawaka/madoguchi/model"
@@ -26,4 +30,33 @@ func jst(t time.Time) string {
 		return ""
 	}
 	return t.In(model.Tokyo).Format(time.RFC3339)
+}
+
+// dayFlag reads a command's --date (empty: today by the clock), reporting a bad one in the
+// staff member's language with the command's usage; ok is false when the command should exit 2.
+func (c *cli) dayFlag(name, raw string, fs *flag.FlagSet) (model.Date, bool) {
+	if raw == "" {
+		return model.DateOf(c.clock.Now()), true
+	}
+	d, err := model.ParseDate(raw)
+	if err != nil {
+		fmt.Fprintln(c.errw, "madoguchi "+name+": "+model.Message(err, c.lang))
+		fs.Usage()
+		return model.Date{}, false
+	}
+	return d, true
+}
+
+// formatFlag checks a command's --format against the formats it writes (case-insensitive) and
+// returns it lower-cased; ok is false when the command should exit 2.
+func (c *cli) formatFlag(name, raw string, fs *flag.FlagSet, allowed ...string) (string, bool) {
+	f := strings.ToLower(raw)
+	if slices.Contains(allowed, f) {
+		return f, true
+	}
+	fmt.Fprintf(c.errw, "madoguchi %s: %s\n", name, c.lang.Pick(
+		"--format は "+strings.Join(allowed, "・")+" のどれかです（"+raw+"）",
+		"--format must be "+strings.Join(allowed, ", ")+" ("+raw+")"))
+	fs.Usage()
+	return "", false
 }
