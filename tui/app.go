@@ -84,6 +84,7 @@ type App struct {
 	active  int
 	status  string
 	isErr   bool
+	path    string // the database file, as the status line shows it
 }
 
 // New builds the app. The staff picker comes first unless deps.Staff is set.
@@ -91,7 +92,7 @@ func New(d Deps) App {
 	if d.Clock == nil {
 		d.Clock = model.SystemClock{}
 	}
-	a := App{deps: d, isDark: true, keys: DefaultGlobalKeys(d.Lang), help: help.New()}
+	a := App{deps: d, isDark: true, keys: DefaultGlobalKeys(d.Lang), help: help.New(), path: shortPath(d.Store.Path())}
 	a.help.ShortSeparator = "  "
 	a.help.FullSeparator = "    "
 	a.help.Ellipsis = "~"
@@ -495,14 +496,14 @@ func (a App) statusLine() string {
 		staff = c.T("（未選択）", "(none)")
 	}
 	return c.T(
-		fmt.Sprintf("担当: %s | %s %s | %s", staff, model.FormatDateLong(d, model.JA), d, a.dbPath()),
-		fmt.Sprintf("Staff: %s | %s %s | %s", staff, model.FormatDateLong(d, model.EN), d, a.dbPath()))
+		fmt.Sprintf("担当: %s | %s %s | %s", staff, model.FormatDateLong(d, model.JA), d, a.path),
+		fmt.Sprintf("Staff: %s | %s %s | %s", staff, model.FormatDateLong(d, model.EN), d, a.path))
 }
 
-func (a App) dbPath() string {
-	p := a.deps.Store.Path()
+// shortPath writes the database path with the home folder as ~ (worked out once, in New).
+func shortPath(p string) string {
 	if h, err := os.UserHomeDir(); err == nil && h != "" && strings.HasPrefix(p, h) {
-		p = "~" + p[len(h):]
+		return "~" + p[len(h):]
 	}
 	return p
 }
