@@ -80,26 +80,38 @@ func (m Model) Init() tea.Cmd {
 	}
 }
 
-func (m Model) fields(in model.SettingsInput) []components.Field {
+// setting is one row of the settings: its model field name, label, value and length limit.
+type setting struct {
+	name, label, value string
+	limit              int
+}
+
+func (m Model) settingRows(in model.SettingsInput) []setting {
 	t := m.ctx.T
-	f := func(name, label, value string, limit int) components.Field {
-		return components.NewField(name, label, value, limit)
+	return []setting{
+		{"site_name", t("施設名", "Site name"), in.SiteName, 40},
+		{"opening", t("開館時刻", "Opening"), in.Opening, 5},
+		{"closing", t("閉館時刻", "Closing"), in.Closing, 5},
+		{"ratio0", t("保育比率 0歳", "Ratio age 0"), in.Ratio0, 2},
+		{"ratio12", t("保育比率 1・2歳", "Ratio age 1-2"), in.Ratio12, 2},
+		{"ratio3", t("保育比率 3歳", "Ratio age 3"), in.Ratio3, 2},
+		{"ratio4", t("保育比率 4歳以上", "Ratio age 4+"), in.Ratio4, 2},
+		{"min_caregivers", t("最低保育スタッフ数", "Min caregivers"), in.MinCaregivers, 2},
+		{"target_teleworkers", t("目標 受注者数", "Target teleworkers"), in.TargetTeleworkers, 5},
+		{"target_participants", t("目標 受講者数(延べ)", "Target participants"), in.TargetParticipants, 5},
+		{"backup_keep", t("バックアップ世代数", "Backups kept"), in.BackupKeep, 3},
+		{"qa_checklist", t("検品項目（、区切り）", "QA items (comma)"), in.QAChecklist, 200},
+		{"default_fee", t("標準手数料 %", "Default fee %"), in.DefaultFee, 6},
 	}
-	return []components.Field{
-		f("site_name", t("施設名", "Site name"), in.SiteName, 40),
-		f("opening", t("開館時刻", "Opening"), in.Opening, 5),
-		f("closing", t("閉館時刻", "Closing"), in.Closing, 5),
-		f("ratio0", t("保育比率 0歳", "Ratio age 0"), in.Ratio0, 2),
-		f("ratio12", t("保育比率 1・2歳", "Ratio age 1-2"), in.Ratio12, 2),
-		f("ratio3", t("保育比率 3歳", "Ratio age 3"), in.Ratio3, 2),
-		f("ratio4", t("保育比率 4歳以上", "Ratio age 4+"), in.Ratio4, 2),
-		f("min_caregivers", t("最低保育スタッフ数", "Min caregivers"), in.MinCaregivers, 2),
-		f("target_teleworkers", t("目標 受注者数", "Target teleworkers"), in.TargetTeleworkers, 5),
-		f("target_participants", t("目標 受講者数(延べ)", "Target participants"), in.TargetParticipants, 5),
-		f("backup_keep", t("バックアップ世代数", "Backups kept"), in.BackupKeep, 3),
-		f("qa_checklist", t("検品項目（、区切り）", "QA items (comma)"), in.QAChecklist, 200),
-		f("default_fee", t("標準手数料 %", "Default fee %"), in.DefaultFee, 6),
+}
+
+// fields turns the rows into the edit form's fields.
+func (m Model) fields(in model.SettingsInput) []components.Field {
+	var fs []components.Field
+	for _, r := range m.settingRows(in) {
+		fs = append(fs, components.NewField(r.name, r.label, r.value, r.limit))
 	}
+	return fs
 }
 
 func save(s Store, in model.SettingsInput) tea.Cmd {
@@ -206,12 +218,11 @@ func (m Model) View() string {
 	if m.editing {
 		b.WriteString(m.form.View(st))
 	} else if m.loaded {
-		form := components.NewForm(c.Lang, m.fields(m.settings.Input())...)
-		for i, f := range form.Fields {
+		for i, r := range m.settingRows(m.settings.Input()) {
 			if i > 0 {
 				b.WriteByte('\n')
 			}
-			b.WriteString("  " + st.Label.Render(common.Fit(f.Label, 20)) + " : " + f.Input.Value())
+			b.WriteString("  " + st.Label.Render(common.Fit(r.label, 20)) + " : " + r.value)
 		}
 	}
 	if m.errMsg != "" {
