@@ -130,26 +130,9 @@ func sized(t *testing.T, v string, w, h int) {
 // demoDay is the demo's day in the tests.
 var demoDay = model.DateOf(tuitest.Now)
 
-func must(t *testing.T, err error) {
-	t.Helper()
-	if err != nil {
-		t.Fatal(err)
-	}
-}
+var must = tuitest.Must
 
-// personNamed finds a person of the store by name.
-func personNamed(t *testing.T, s *store.Store, name string) model.Person {
-	t.Helper()
-	ps, err := s.People()
-	must(t, err)
-	for _, p := range ps {
-		if p.Name == name {
-			return p
-		}
-	}
-	t.Fatalf("no person %q", name)
-	return model.Person{}
-}
+var personNamed = tuitest.PersonNamed
 
 // marksOf returns a session's marks by person name.
 func marksOf(t *testing.T, s *store.Store, sessionID uint64) map[string]model.Attendance {

@@ -161,26 +161,9 @@ func key(k string) tea.Msg {
 	return tuitest.Key(k)
 }
 
-func mustNoErr(t *testing.T, err error) {
-	t.Helper()
-	if err != nil {
-		t.Fatal(err)
-	}
-}
+var mustNoErr = tuitest.Must
 
-// person returns the demo person with the name.
-func person(t *testing.T, s *store.Store, name string) model.Person {
-	t.Helper()
-	ps, err := s.People()
-	mustNoErr(t, err)
-	for _, p := range ps {
-		if p.Name == name {
-			return p
-		}
-	}
-	t.Fatalf("no %s", name)
-	return model.Person{}
-}
+var person = tuitest.PersonNamed
 
 func openVisit(t *testing.T, s *store.Store, personID uint64) (model.Visit, bool) {
 	t.Helper()

@@ -173,3 +173,25 @@ func (h Host) View() tea.View { return tea.NewView(h.S.View()) }
 func Context(l model.Lang, w, h int) common.Context {
 	return common.Context{Lang: l, Clock: Clock, Styles: common.NewStyles(true, true), Width: w, Height: h, Tick: NoTick}
 }
+
+// Must fails the test on an error.
+func Must(t testing.TB, err error) {
+	t.Helper()
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// PersonNamed returns the store's person with the name (the demo's names are unique).
+func PersonNamed(t testing.TB, s *store.Store, name string) model.Person {
+	t.Helper()
+	ps, err := s.People()
+	Must(t, err)
+	for _, p := range ps {
+		if p.Name == name {
+			return p
+		}
+	}
+	t.Fatalf("no person %q", name)
+	return model.Person{}
+}
