@@ -37,6 +37,8 @@ const (
 // rows are issue 9's targets, in the order of the issue.
 var rows = []row{
 	{bench: "Store/checkin", what: "check-in through the store, 10-year DB", base: "bare bbolt put", maxRatio: 1.2},
+	{bench: "Store/checkin_floor_file", what: "  the bare put itself, into the 10-year file", base: "bare bbolt put", info: true},
+	{bench: "Store/checkin_floor_record", what: "  the visit record alone, 10-year visits", base: "bare bbolt put", info: true},
 	{bench: "Store/visits_day", what: "one day's visits, 10-year DB", base: "1-month DB", maxNs: 0.5 * ms, maxRatio: 1.3},
 	{bench: "Store/slots_day", what: "a day's slots with rosters", base: "1-month DB", maxNs: 0.5 * ms, maxRatio: 1.3},
 	{bench: "Store/roll", what: "a session's roll (store.Roll)", base: "1-month DB", maxNs: 0.5 * ms, maxRatio: 1.3},
