@@ -256,69 +256,76 @@ func (t *tx) roster(slotID uint64) (SlotRoster, error) {
 func (s *Store) Book(slotID, childID, bookedBy uint64, waitlist bool) (model.Booking, error) {
 	var b model.Booking
 	err := s.update(func(t *tx) error {
-		settings, err := t.settings()
-		if err != nil {
-			return err
-		}
-		r, err := t.roster(slotID)
-		if err != nil {
-			return err
-		}
-		var c model.Child
-		if ok, err := t.get(bChildren, u64(childID), &c); err != nil {
-			return err
-		} else if !ok {
-			return model.NotFound(model.KindChild, childID)
-		}
-		if c.Archived || c.Forgotten {
-			return model.Conflict("この子どもはアーカイブされています", "This child is archived")
-		}
-		if err := model.CanBook(r.Slot, t.now); err != nil {
-			return err
-		}
-		// overlapping slots of the same day (day-bounded, not history-bounded)
-		others, err := t.slotsOn(r.Slot.Date)
-		if err != nil {
-			return err
-		}
-		for _, o := range others {
-			if !o.Slot.Overlaps(r.Slot) {
-				continue
-			}
-			for _, line := range o.Bookings {
-				if line.Booking.ChildID == childID && activeBooking(line.Booking.Status) {
-					return model.Conflict(
-						fmt.Sprintf("%sちゃんは同じ時間帯（%s）にすでに予約があります", c.Name, o.Slot.Span()),
-						fmt.Sprintf("%s is already booked into an overlapping slot (%s)", c.Name, o.Slot.Span()))
-				}
-			}
-		}
-		load := r.Load()
-		ok, reason := model.Admit(r.Slot, load, model.BandOf(c.BirthDate, r.Slot.Date), settings.Ratio)
-		status := model.BookingBooked
-		if !ok {
-			if !waitlist {
-				return &model.SlotFullError{Reason: reason, Position: load.Waitlisted + 1}
-			}
-			status = model.BookingWaitlisted
-		}
-		n, err := t.nextID(bBookings)
-		if err != nil {
-			return err
-		}
-		b = model.Booking{ID: n, SlotID: slotID, ChildID: childID, BookedBy: bookedBy, Status: status, Created: t.now}
-		if err := t.put(bBookings, u64(n), b); err != nil {
-			return err
-		}
-		if err := t.mark(iBookingSlot, pair(slotID, n)); err != nil {
-			return err
-		}
-		if err := t.mark(iBookingChild, pair(childID, n)); err != nil {
-			return err
-		}
-		return t.audit("book", model.KindBooking, ref(n), "", summary(b))
+		var err error
+		b, err = t.book(slotID, childID, bookedBy, waitlist)
+		return err
 	})
 	return b, err
+}
+
+func (t *tx) book(slotID, childID, bookedBy uint64, waitlist bool) (model.Booking, error) {
+	var b model.Booking
+	settings, err := t.settings()
+	if err != nil {
+		return b, err
+	}
+	r, err := t.roster(slotID)
+	if err != nil {
+		return b, err
+	}
+	var c model.Child
+	if ok, err := t.get(bChildren, u64(childID), &c); err != nil {
+		return b, err
+	} else if !ok {
+		return b, model.NotFound(model.KindChild, childID)
+	}
+	if c.Archived || c.Forgotten {
+		return b, model.Conflict("この子どもはアーカイブされています", "This child is archived")
+	}
+	if err := model.CanBook(r.Slot, t.now); err != nil {
+		return b, err
+	}
+	// overlapping slots of the same day (day-bounded, not history-bounded)
+	others, err := t.slotsOn(r.Slot.Date)
+	if err != nil {
+		return b, err
+	}
+	for _, o := range others {
+		if !o.Slot.Overlaps(r.Slot) {
+			continue
+		}
+		for _, line := range o.Bookings {
+			if line.Booking.ChildID == childID && activeBooking(line.Booking.Status) {
+				return b, model.Conflict(
+					fmt.Sprintf("%sちゃんは同じ時間帯（%s）にすでに予約があります", c.Name, o.Slot.Span()),
+					fmt.Sprintf("%s is already booked into an overlapping slot (%s)", c.Name, o.Slot.Span()))
+			}
+		}
+	}
+	load := r.Load()
+	ok, reason := model.Admit(r.Slot, load, model.BandOf(c.BirthDate, r.Slot.Date), settings.Ratio)
+	status := model.BookingBooked
+	if !ok {
+		if !waitlist {
+			return b, &model.SlotFullError{Reason: reason, Position: load.Waitlisted + 1}
+		}
+		status = model.BookingWaitlisted
+	}
+	n, err := t.nextID(bBookings)
+	if err != nil {
+		return b, err
+	}
+	b = model.Booking{ID: n, SlotID: slotID, ChildID: childID, BookedBy: bookedBy, Status: status, Created: t.now}
+	if err := t.put(bBookings, u64(n), b); err != nil {
+		return b, err
+	}
+	if err := t.mark(iBookingSlot, pair(slotID, n)); err != nil {
+		return b, err
+	}
+	if err := t.mark(iBookingChild, pair(childID, n)); err != nil {
+		return b, err
+	}
+	return b, t.audit("book", model.KindBooking, ref(n), "", summary(b))
 }
 
 // WaitlistPosition returns a waitlisted booking's 1-based place in its slot's queue.
@@ -419,18 +426,25 @@ func (t *tx) setBooking(bookingID uint64, to model.BookingStatus, edit func(*mod
 func (s *Store) CancelBooking(bookingID uint64) ([]model.Booking, error) {
 	var promoted []model.Booking
 	err := s.update(func(t *tx) error {
-		old, b, err := t.setBooking(bookingID, model.BookingCancelled, nil)
-		if err != nil {
-			return err
-		}
-		if err := t.audit("cancel", model.KindBooking, ref(bookingID), string(old.Status), string(b.Status)); err != nil {
-			return err
-		}
-		if old.Status.Occupies() {
-			promoted, err = t.promote(b.SlotID)
-		}
+		var err error
+		promoted, err = t.cancelBooking(bookingID)
 		return err
 	})
+	return promoted, err
+}
+
+func (t *tx) cancelBooking(bookingID uint64) ([]model.Booking, error) {
+	var promoted []model.Booking
+	old, b, err := t.setBooking(bookingID, model.BookingCancelled, nil)
+	if err != nil {
+		return promoted, err
+	}
+	if err := t.audit("cancel", model.KindBooking, ref(bookingID), string(old.Status), string(b.Status)); err != nil {
+		return promoted, err
+	}
+	if old.Status.Occupies() {
+		promoted, err = t.promote(b.SlotID)
+	}
 	return promoted, err
 }
 
@@ -439,20 +453,27 @@ func (s *Store) CancelBooking(bookingID uint64) ([]model.Booking, error) {
 func (s *Store) DropOff(bookingID uint64) (model.Booking, error) {
 	var b model.Booking
 	err := s.update(func(t *tx) error {
-		sl, err := t.slotOf(bookingID)
-		if err != nil {
-			return err
-		}
-		if err := model.CanDropOff(sl, t.now); err != nil {
-			return err
-		}
-		_, b, err = t.setBooking(bookingID, model.BookingDroppedOff, func(b *model.Booking) { b.DroppedOff = t.now })
-		if err != nil {
-			return err
-		}
-		return t.audit("drop_off", model.KindBooking, ref(bookingID), "", model.HHMM(b.DroppedOff))
+		var err error
+		b, err = t.dropOff(bookingID)
+		return err
 	})
 	return b, err
+}
+
+func (t *tx) dropOff(bookingID uint64) (model.Booking, error) {
+	var b model.Booking
+	sl, err := t.slotOf(bookingID)
+	if err != nil {
+		return b, err
+	}
+	if err := model.CanDropOff(sl, t.now); err != nil {
+		return b, err
+	}
+	_, b, err = t.setBooking(bookingID, model.BookingDroppedOff, func(b *model.Booking) { b.DroppedOff = t.now })
+	if err != nil {
+		return b, err
+	}
+	return b, t.audit("drop_off", model.KindBooking, ref(bookingID), "", model.HHMM(b.DroppedOff))
 }
 
 // slotOf reads the slot of a booking.
@@ -479,40 +500,47 @@ func (t *tx) slotOf(bookingID uint64) (model.ChildcareSlot, error) {
 func (s *Store) PickUp(bookingID uint64, who model.Collector) (model.Booking, error) {
 	var b model.Booking
 	err := s.update(func(t *tx) error {
-		var cur model.Booking
-		if ok, err := t.get(bBookings, u64(bookingID), &cur); err != nil {
-			return err
-		} else if !ok {
-			return model.NotFound(model.KindBooking, bookingID)
-		}
-		var c model.Child
-		if _, err := t.get(bChildren, u64(cur.ChildID), &c); err != nil {
-			return err
-		}
-		var g model.Person
-		if _, err := t.get(bPeople, u64(c.GuardianID), &g); err != nil {
-			return err
-		}
-		checked, err := model.NewCollector(c, g, who.Name, who.Relation, who.Override, who.Reason)
-		if err != nil {
-			return err
-		}
-		who = checked
-		_, b, err = t.setBooking(bookingID, model.BookingPickedUp, func(b *model.Booking) {
-			b.PickedUp = t.now
-			b.CollectedBy = &who
-		})
-		if err != nil {
-			return err
-		}
-		action, after := "pick_up", who.Name+"（"+who.Relation+"）"
-		if who.Override {
-			action = "pick_up_override"
-			after += " 理由: " + who.Reason
-		}
-		return t.audit(action, model.KindBooking, ref(bookingID), "", after)
+		var err error
+		b, err = t.pickUp(bookingID, who)
+		return err
 	})
 	return b, err
+}
+
+func (t *tx) pickUp(bookingID uint64, who model.Collector) (model.Booking, error) {
+	var b model.Booking
+	var cur model.Booking
+	if ok, err := t.get(bBookings, u64(bookingID), &cur); err != nil {
+		return b, err
+	} else if !ok {
+		return b, model.NotFound(model.KindBooking, bookingID)
+	}
+	var c model.Child
+	if _, err := t.get(bChildren, u64(cur.ChildID), &c); err != nil {
+		return b, err
+	}
+	var g model.Person
+	if _, err := t.get(bPeople, u64(c.GuardianID), &g); err != nil {
+		return b, err
+	}
+	checked, err := model.NewCollector(c, g, who.Name, who.Relation, who.Override, who.Reason)
+	if err != nil {
+		return b, err
+	}
+	who = checked
+	_, b, err = t.setBooking(bookingID, model.BookingPickedUp, func(b *model.Booking) {
+		b.PickedUp = t.now
+		b.CollectedBy = &who
+	})
+	if err != nil {
+		return b, err
+	}
+	action, after := "pick_up", who.Name+"（"+who.Relation+"）"
+	if who.Override {
+		action = "pick_up_override"
+		after += " 理由: " + who.Reason
+	}
+	return b, t.audit(action, model.KindBooking, ref(bookingID), "", after)
 }
 
 // NoShow marks a booked child who never came (無断欠席), once the slot has started
@@ -528,24 +556,32 @@ func (s *Store) MarkNoShow(bookingID uint64) (model.Booking, []model.Booking, er
 	var b model.Booking
 	var promoted []model.Booking
 	err := s.update(func(t *tx) error {
-		sl, err := t.slotOf(bookingID)
-		if err != nil {
-			return err
-		}
-		if err := model.CanMarkNoShow(sl, t.now); err != nil {
-			return err
-		}
-		var old model.Booking
-		old, b, err = t.setBooking(bookingID, model.BookingNoShow, nil)
-		if err != nil {
-			return err
-		}
-		if err := t.audit("no_show", model.KindBooking, ref(bookingID), string(old.Status), string(b.Status)); err != nil {
-			return err
-		}
-		promoted, err = t.promote(b.SlotID)
+		var err error
+		b, promoted, err = t.markNoShow(bookingID)
 		return err
 	})
+	return b, promoted, err
+}
+
+func (t *tx) markNoShow(bookingID uint64) (model.Booking, []model.Booking, error) {
+	var b model.Booking
+	var promoted []model.Booking
+	sl, err := t.slotOf(bookingID)
+	if err != nil {
+		return b, promoted, err
+	}
+	if err := model.CanMarkNoShow(sl, t.now); err != nil {
+		return b, promoted, err
+	}
+	var old model.Booking
+	old, b, err = t.setBooking(bookingID, model.BookingNoShow, nil)
+	if err != nil {
+		return b, promoted, err
+	}
+	if err := t.audit("no_show", model.KindBooking, ref(bookingID), string(old.Status), string(b.Status)); err != nil {
+		return b, promoted, err
+	}
+	promoted, err = t.promote(b.SlotID)
 	return b, promoted, err
 }
 

@@ -10,17 +10,23 @@ import (
 // CreateCourse stores a validated course.
 func (s *Store) CreateCourse(c model.Course) (model.Course, error) {
 	err := s.update(func(t *tx) error {
-		n, err := t.nextID(bCourses)
-		if err != nil {
-			return err
-		}
-		c.ID = n
-		if err := t.put(bCourses, u64(n), c); err != nil {
-			return err
-		}
-		return t.audit("create", model.KindCourse, ref(n), "", summary(c))
+		var err error
+		c, err = t.createCourse(c)
+		return err
 	})
 	return c, err
+}
+
+func (t *tx) createCourse(c model.Course) (model.Course, error) {
+	n, err := t.nextID(bCourses)
+	if err != nil {
+		return c, err
+	}
+	c.ID = n
+	if err := t.put(bCourses, u64(n), c); err != nil {
+		return c, err
+	}
+	return c, t.audit("create", model.KindCourse, ref(n), "", summary(c))
 }
 
 // UpdateCourse replaces a course's fields.
@@ -75,34 +81,41 @@ func sessionDayKey(se model.Session) []byte {
 
 // CreateSessions stores validated sessions of existing courses in one transaction.
 func (s *Store) CreateSessions(ss []model.Session) ([]model.Session, error) {
-	out := make([]model.Session, 0, len(ss))
+	out := make([]model.Session, 0, len(ss)) // empty, not nil, even when the transaction never starts
 	err := s.update(func(t *tx) error {
-		for _, se := range ss {
-			if t.b(bCourses).Get(u64(se.CourseID)) == nil {
-				return model.NotFound(model.KindCourse, se.CourseID)
-			}
-			n, err := t.nextID(bSessions)
-			if err != nil {
-				return err
-			}
-			se.ID = n
-			if err := t.put(bSessions, u64(n), se); err != nil {
-				return err
-			}
-			if err := t.mark(iSessionDay, sessionDayKey(se)); err != nil {
-				return err
-			}
-			if err := t.mark(iSessionCourse, pair(se.CourseID, n)); err != nil {
-				return err
-			}
-			if err := t.audit("create", model.KindSession, ref(n), "", summary(se)); err != nil {
-				return err
-			}
-			out = append(out, se)
-		}
-		return nil
+		var err error
+		out, err = t.createSessions(ss)
+		return err
 	})
 	return out, err
+}
+
+func (t *tx) createSessions(ss []model.Session) ([]model.Session, error) {
+	out := make([]model.Session, 0, len(ss))
+	for _, se := range ss {
+		if t.b(bCourses).Get(u64(se.CourseID)) == nil {
+			return out, model.NotFound(model.KindCourse, se.CourseID)
+		}
+		n, err := t.nextID(bSessions)
+		if err != nil {
+			return out, err
+		}
+		se.ID = n
+		if err := t.put(bSessions, u64(n), se); err != nil {
+			return out, err
+		}
+		if err := t.mark(iSessionDay, sessionDayKey(se)); err != nil {
+			return out, err
+		}
+		if err := t.mark(iSessionCourse, pair(se.CourseID, n)); err != nil {
+			return out, err
+		}
+		if err := t.audit("create", model.KindSession, ref(n), "", summary(se)); err != nil {
+			return out, err
+		}
+		out = append(out, se)
+	}
+	return out, nil
 }
 
 // UpdateSession replaces a session's fields (its course stays).
@@ -194,27 +207,34 @@ func sortSessions(ss []model.Session) {
 func (s *Store) Enroll(courseID, personID uint64) (model.Enrollment, error) {
 	var e model.Enrollment
 	err := s.update(func(t *tx) error {
-		if t.b(bCourses).Get(u64(courseID)) == nil {
-			return model.NotFound(model.KindCourse, courseID)
-		}
-		if t.b(bPeople).Get(u64(personID)) == nil {
-			return model.NotFound(model.KindPerson, personID)
-		}
-		if ok, err := t.get(bEnroll, pair(courseID, personID), &e); err != nil {
-			return err
-		} else if ok && e.Active() {
-			return model.Conflict("すでに受講登録されています", "Already enrolled in this course")
-		}
-		e = model.Enrollment{CourseID: courseID, PersonID: personID, Enrolled: t.now}
-		if err := t.put(bEnroll, pair(courseID, personID), e); err != nil {
-			return err
-		}
-		if err := t.mark(iEnrollPerson, pair(personID, courseID)); err != nil {
-			return err
-		}
-		return t.audit("enroll", model.KindEnrollment, ref(courseID)+"/"+ref(personID), "", "")
+		var err error
+		e, err = t.enroll(courseID, personID)
+		return err
 	})
 	return e, err
+}
+
+func (t *tx) enroll(courseID, personID uint64) (model.Enrollment, error) {
+	var e model.Enrollment
+	if t.b(bCourses).Get(u64(courseID)) == nil {
+		return e, model.NotFound(model.KindCourse, courseID)
+	}
+	if t.b(bPeople).Get(u64(personID)) == nil {
+		return e, model.NotFound(model.KindPerson, personID)
+	}
+	if ok, err := t.get(bEnroll, pair(courseID, personID), &e); err != nil {
+		return e, err
+	} else if ok && e.Active() {
+		return e, model.Conflict("すでに受講登録されています", "Already enrolled in this course")
+	}
+	e = model.Enrollment{CourseID: courseID, PersonID: personID, Enrolled: t.now}
+	if err := t.put(bEnroll, pair(courseID, personID), e); err != nil {
+		return e, err
+	}
+	if err := t.mark(iEnrollPerson, pair(personID, courseID)); err != nil {
+		return e, err
+	}
+	return e, t.audit("enroll", model.KindEnrollment, ref(courseID)+"/"+ref(personID), "", "")
 }
 
 // Withdraw withdraws a person from a course; their attendance is kept.

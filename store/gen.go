@@ -22,11 +22,12 @@ import (
 // course per 年度 with weekly sessions and attendance, about 200 jobs a year with their history,
 // the day closes, and every audit entry all of that implies, each stamped with its historical time.
 //
-// Everything is written through the same transaction helpers the public methods use (one bbolt
-// Update per month, the clock set before each operation), so records, indexes and audit entries
-// are exactly what the app would have written. The same options (Seed, Now, Years, Months,
-// People) give the same logical content. The file is built under a temporary name without fsync,
-// synced once, and renamed to path; an existing file is never touched.
+// Everything is written through the transaction helpers the public methods are thin wrappers of
+// (t.book behind Book, t.moveJob behind MoveJob, ...; one bbolt Update per month, the clock set
+// before each operation), so records, indexes and audit entries are exactly what the app would
+// have written; TestGenWritesMatchPublicMethods checks it. The same options (Seed, Now, Years,
+// Months, People) give the same logical content. The file is built under a temporary name without
+// fsync, synced once, and renamed to path; an existing file is never touched.
 func Generate(path string, opts GenOptions) error {
 	if opts.Years < 0 || opts.Months < 0 || opts.Years*12+opts.Months < 1 || opts.Years*12+opts.Months > 50*12 {
 		return model.Invalid("years", "期間は1か月から50年までで指定してください", "The history must be 1 month to 50 years long")
@@ -380,7 +381,7 @@ func (g *generator) planStaff() {
 			at = hm(st.from, 8, 40)
 		}
 		name := st.name
-		g.at(at, func(t *tx) error { _, err := t.genAddStaff(model.Staff{Name: name}); return err })
+		g.at(at, func(t *tx) error { _, err := t.addStaff(model.Staff{Name: name}); return err })
 	}
 }
 
@@ -589,7 +590,7 @@ func (g *generator) planClients() {
 			if err != nil {
 				return err
 			}
-			cl, err = t.genCreateClient(cl)
+			cl, err = t.createClient(cl)
 			c.id = cl.ID
 			return err
 		})
@@ -734,7 +735,7 @@ func (g *generator) planCourses(fy int) {
 			if err != nil {
 				return err
 			}
-			*course, err = t.genCreateCourse(c)
+			*course, err = t.createCourse(c)
 			return err
 		})
 		g.at(at.Add(mins(1)), func(t *tx) error {
@@ -747,7 +748,7 @@ func (g *generator) planCourses(fy int) {
 				}
 				ins = append(ins, se)
 			}
-			out, err := t.genCreateSessions(ins)
+			out, err := t.createSessions(ins)
 			for i := range out {
 				sessions[i].se = out[i]
 			}
@@ -765,7 +766,7 @@ func (g *generator) planCourses(fy int) {
 				when = firstAt.Add(-mins(30 - i%25))
 			}
 			p := p
-			g.at(when, func(t *tx) error { _, err := t.genEnroll(course.ID, p.id); return err })
+			g.at(when, func(t *tx) error { _, err := t.enroll(course.ID, p.id); return err })
 		}
 		// attendance: each person has a reliability; marks are taken at the session's end
 		pl.reliability = make([]float64, len(pl.enrolled))
@@ -913,7 +914,7 @@ func (g *generator) planDay(d model.Date) {
 		}
 		var bid uint64
 		g.at(bookAt, func(t *tx) error {
-			b, err := t.genBook(sp.sl.ID, c.id, c.guardian.id, true)
+			b, err := t.book(sp.sl.ID, c.id, c.guardian.id, true)
 			bid = b.ID
 			return err
 		})
@@ -922,7 +923,7 @@ func (g *generator) planDay(d model.Date) {
 		case x < 5: // cancelled after booking, before the slot
 			cancelAt := bookAt.Add(time.Duration(r.Int64N(max(int64(slotStart.Sub(bookAt)), 1))))
 			g.at(cancelAt, func(t *tx) error {
-				_, err := t.genCancelBooking(bid)
+				_, err := t.cancelBooking(bid)
 				return err
 			})
 			continue
@@ -932,7 +933,7 @@ func (g *generator) planDay(d model.Date) {
 				if _, err := t.get(bBookings, u64(bid), &b); err != nil || b.Status != model.BookingBooked {
 					return err
 				}
-				_, err := t.genNoShow(bid)
+				_, _, err := t.markNoShow(bid)
 				return err
 			})
 			continue
@@ -948,7 +949,7 @@ func (g *generator) planDay(d model.Date) {
 			if _, err := t.get(bBookings, u64(bid), &b); err != nil || b.Status != model.BookingBooked {
 				return err // waitlisted and never promoted: nothing to do
 			}
-			_, err := t.genDropOff(bid)
+			_, err := t.dropOff(bid)
 			return err
 		})
 		g.at(pick, func(t *tx) error {
@@ -972,7 +973,7 @@ func (g *generator) planDay(d model.Date) {
 			if err != nil {
 				return err
 			}
-			_, err = t.genPickUp(bid, who)
+			_, err = t.pickUp(bid, who)
 			return err
 		})
 		merge(c.guardian, drop.Add(-mins(3+r.IntN(8))), pick.Add(mins(2+r.IntN(8))), model.PurposeCoworking)
@@ -1053,7 +1054,7 @@ func (g *generator) planDay(d model.Date) {
 		}
 	}
 	// closing: check out whoever is still in, then close the day
-	g.at(closing, func(t *tx) error { _, err := t.genCheckOutAll(t.now); return err })
+	g.at(closing, func(t *tx) error { _, err := t.checkOutAll(t.now); return err })
 	g.at(hm(d, 17, 10+r.IntN(20)), func(t *tx) error { _, err := t.closeDay(d, nil); return err })
 
 	for k := 0; k < nJobs; k++ {
@@ -1142,7 +1143,7 @@ func (g *generator) planJob(r *rand.Rand, d model.Date) {
 		if err != nil {
 			return err
 		}
-		j, err = t.genCreateJob(j)
+		j, err = t.createJob(j)
 		jobID = j.ID
 		return err
 	})
@@ -1158,7 +1159,7 @@ func (g *generator) planJob(r *rand.Rand, d model.Date) {
 		return next
 	}
 	move := func(when time.Time, m model.Move) {
-		g.at(when, func(t *tx) error { _, err := t.genMoveJob(jobID, m); return err })
+		g.at(when, func(t *tx) error { _, err := t.moveJob(jobID, m); return err })
 	}
 	if declined {
 		move(step(0, 2), model.Move{To: model.JobCancelled, Reason: genDeclineReasons[r.IntN(len(genDeclineReasons))]})
@@ -1168,7 +1169,7 @@ func (g *generator) planJob(r *rand.Rand, d model.Date) {
 	move(step(0, 1), model.Move{To: model.JobInProgress})
 	if note {
 		text := genJobNotes[r.IntN(len(genJobNotes))]
-		g.at(step(0, 3), func(t *tx) error { _, err := t.genAddJobNote(jobID, text); return err })
+		g.at(step(0, 3), func(t *tx) error { _, err := t.addJobNote(jobID, text); return err })
 	}
 	if abandoned {
 		move(step(1, 4), model.Move{To: model.JobCancelled, Reason: "発注元の都合で中止"})
@@ -1191,7 +1192,7 @@ func (g *generator) planJob(r *rand.Rand, d model.Date) {
 		if err != nil {
 			return err
 		}
-		_, err = t.genSetChecklist(jobID, st.QAChecklist)
+		_, err = t.setChecklist(jobID, st.QAChecklist)
 		return err
 	})
 	at = checked.Add(mins(5 + r.IntN(30)))
@@ -1208,7 +1209,7 @@ func (g *generator) planJob(r *rand.Rand, d model.Date) {
 		if bankFee && amount > 1000 {
 			amount -= 440
 		}
-		_, err = t.genMoveJob(jobID, model.Move{To: model.JobPaid, Amount: amount, On: model.DateOf(t.now)})
+		_, err = t.moveJob(jobID, model.Move{To: model.JobPaid, Amount: amount, On: model.DateOf(t.now)})
 		return err
 	})
 }
@@ -1235,380 +1236,6 @@ func containsPct(s string) bool {
 		}
 	}
 	return false
-}
-
-// ---- writes the public methods make, for methods with no tx helper ----
-//
-// Each genX below is the body of the public method X, word for word, on a caller's transaction.
-// TestGenWritesMatchPublicMethods (gen_test.go) runs the same operations both ways and compares
-// every bucket byte for byte, so a change to a public method that is not copied here fails it.
-
-// genAddStaff mirrors Store.AddStaff (people.go).
-func (t *tx) genAddStaff(st model.Staff) (model.Staff, error) {
-	var exists bool
-	_ = t.b(bStaff).ForEach(func(k, v []byte) error {
-		var o model.Staff
-		if jsonUnmarshal(v, &o) == nil && o.Name == st.Name {
-			exists = true
-			st = o
-		}
-		return nil
-	})
-	if exists {
-		return st, nil
-	}
-	n, err := t.nextID(bStaff)
-	if err != nil {
-		return st, err
-	}
-	st.ID = n
-	if err := t.put(bStaff, u64(n), st); err != nil {
-		return st, err
-	}
-	return st, t.audit("create", model.KindStaff, ref(n), "", st.Name)
-}
-
-// genCheckOutAll mirrors Store.CheckOutAll (visits.go).
-func (t *tx) genCheckOutAll(at time.Time) ([]model.Visit, error) {
-	var out []model.Visit
-	st, err := t.settings()
-	if err != nil {
-		return nil, err
-	}
-	var open []model.Visit
-	c := t.b(iVisitOpen).Cursor()
-	for k, vid := c.First(); k != nil; k, vid = c.Next() {
-		var v model.Visit
-		if _, err := t.get(bVisits, vid, &v); err != nil {
-			return nil, err
-		}
-		open = append(open, v)
-	}
-	for _, v := range open { // not deleting through the cursor
-		v, err := t.checkOut(v.PersonID, ClosingOut(v, at, t.now, st.Closing), true)
-		if err != nil {
-			return out, err
-		}
-		out = append(out, v)
-	}
-	return out, nil
-}
-
-// genBook mirrors Store.Book (childcare.go).
-func (t *tx) genBook(slotID, childID, bookedBy uint64, waitlist bool) (model.Booking, error) {
-	var b model.Booking
-	settings, err := t.settings()
-	if err != nil {
-		return b, err
-	}
-	r, err := t.roster(slotID)
-	if err != nil {
-		return b, err
-	}
-	var c model.Child
-	if ok, err := t.get(bChildren, u64(childID), &c); err != nil {
-		return b, err
-	} else if !ok {
-		return b, model.NotFound(model.KindChild, childID)
-	}
-	if c.Archived || c.Forgotten {
-		return b, model.Conflict("この子どもはアーカイブされています", "This child is archived")
-	}
-	if err := model.CanBook(r.Slot, t.now); err != nil {
-		return b, err
-	}
-	others, err := t.slotsOn(r.Slot.Date)
-	if err != nil {
-		return b, err
-	}
-	for _, o := range others {
-		if !o.Slot.Overlaps(r.Slot) {
-			continue
-		}
-		for _, line := range o.Bookings {
-			if line.Booking.ChildID == childID && activeBooking(line.Booking.Status) {
-				return b, model.Conflict(
-					fmt.Sprintf("%sちゃんは同じ時間帯（%s）にすでに予約があります", c.Name, o.Slot.Span()),
-					fmt.Sprintf("%s is already booked into an overlapping slot (%s)", c.Name, o.Slot.Span()))
-			}
-		}
-	}
-	load := r.Load()
-	ok, reason := model.Admit(r.Slot, load, model.BandOf(c.BirthDate, r.Slot.Date), settings.Ratio)
-	status := model.BookingBooked
-	if !ok {
-		if !waitlist {
-			return b, &model.SlotFullError{Reason: reason, Position: load.Waitlisted + 1}
-		}
-		status = model.BookingWaitlisted
-	}
-	n, err := t.nextID(bBookings)
-	if err != nil {
-		return b, err
-	}
-	b = model.Booking{ID: n, SlotID: slotID, ChildID: childID, BookedBy: bookedBy, Status: status, Created: t.now}
-	if err := t.put(bBookings, u64(n), b); err != nil {
-		return b, err
-	}
-	if err := t.mark(iBookingSlot, pair(slotID, n)); err != nil {
-		return b, err
-	}
-	if err := t.mark(iBookingChild, pair(childID, n)); err != nil {
-		return b, err
-	}
-	return b, t.audit("book", model.KindBooking, ref(n), "", summary(b))
-}
-
-// genCancelBooking mirrors Store.CancelBooking (childcare.go).
-func (t *tx) genCancelBooking(bookingID uint64) ([]model.Booking, error) {
-	var promoted []model.Booking
-	old, b, err := t.setBooking(bookingID, model.BookingCancelled, nil)
-	if err != nil {
-		return nil, err
-	}
-	if err := t.audit("cancel", model.KindBooking, ref(bookingID), string(old.Status), string(b.Status)); err != nil {
-		return nil, err
-	}
-	if old.Status.Occupies() {
-		promoted, err = t.promote(b.SlotID)
-	}
-	return promoted, err
-}
-
-// genDropOff mirrors Store.DropOff (childcare.go).
-func (t *tx) genDropOff(bookingID uint64) (model.Booking, error) {
-	var b model.Booking
-	sl, err := t.slotOf(bookingID)
-	if err != nil {
-		return b, err
-	}
-	if err := model.CanDropOff(sl, t.now); err != nil {
-		return b, err
-	}
-	_, b, err = t.setBooking(bookingID, model.BookingDroppedOff, func(b *model.Booking) { b.DroppedOff = t.now })
-	if err != nil {
-		return b, err
-	}
-	return b, t.audit("drop_off", model.KindBooking, ref(bookingID), "", model.HHMM(b.DroppedOff))
-}
-
-// genPickUp mirrors Store.PickUp (childcare.go).
-func (t *tx) genPickUp(bookingID uint64, who model.Collector) (model.Booking, error) {
-	var b model.Booking
-	var cur model.Booking
-	if ok, err := t.get(bBookings, u64(bookingID), &cur); err != nil {
-		return b, err
-	} else if !ok {
-		return b, model.NotFound(model.KindBooking, bookingID)
-	}
-	var c model.Child
-	if _, err := t.get(bChildren, u64(cur.ChildID), &c); err != nil {
-		return b, err
-	}
-	var g model.Person
-	if _, err := t.get(bPeople, u64(c.GuardianID), &g); err != nil {
-		return b, err
-	}
-	checked, err := model.NewCollector(c, g, who.Name, who.Relation, who.Override, who.Reason)
-	if err != nil {
-		return b, err
-	}
-	who = checked
-	_, b, err = t.setBooking(bookingID, model.BookingPickedUp, func(b *model.Booking) {
-		b.PickedUp = t.now
-		b.CollectedBy = &who
-	})
-	if err != nil {
-		return b, err
-	}
-	action, after := "pick_up", who.Name+"（"+who.Relation+"）"
-	if who.Override {
-		action = "pick_up_override"
-		after += " 理由: " + who.Reason
-	}
-	return b, t.audit(action, model.KindBooking, ref(bookingID), "", after)
-}
-
-// genNoShow mirrors Store.NoShow (childcare.go).
-func (t *tx) genNoShow(bookingID uint64) (model.Booking, error) {
-	var b model.Booking
-	sl, err := t.slotOf(bookingID)
-	if err != nil {
-		return b, err
-	}
-	if err := model.CanMarkNoShow(sl, t.now); err != nil {
-		return b, err
-	}
-	old, b, err := t.setBooking(bookingID, model.BookingNoShow, nil)
-	if err != nil {
-		return b, err
-	}
-	if err := t.audit("no_show", model.KindBooking, ref(bookingID), string(old.Status), string(b.Status)); err != nil {
-		return b, err
-	}
-	_, err = t.promote(b.SlotID)
-	return b, err
-}
-
-// genCreateCourse mirrors Store.CreateCourse (courses.go).
-func (t *tx) genCreateCourse(c model.Course) (model.Course, error) {
-	n, err := t.nextID(bCourses)
-	if err != nil {
-		return c, err
-	}
-	c.ID = n
-	if err := t.put(bCourses, u64(n), c); err != nil {
-		return c, err
-	}
-	return c, t.audit("create", model.KindCourse, ref(n), "", summary(c))
-}
-
-// genCreateSessions mirrors Store.CreateSessions (courses.go).
-func (t *tx) genCreateSessions(ss []model.Session) ([]model.Session, error) {
-	out := make([]model.Session, 0, len(ss))
-	for _, se := range ss {
-		if t.b(bCourses).Get(u64(se.CourseID)) == nil {
-			return out, model.NotFound(model.KindCourse, se.CourseID)
-		}
-		n, err := t.nextID(bSessions)
-		if err != nil {
-			return out, err
-		}
-		se.ID = n
-		if err := t.put(bSessions, u64(n), se); err != nil {
-			return out, err
-		}
-		if err := t.mark(iSessionDay, sessionDayKey(se)); err != nil {
-			return out, err
-		}
-		if err := t.mark(iSessionCourse, pair(se.CourseID, n)); err != nil {
-			return out, err
-		}
-		if err := t.audit("create", model.KindSession, ref(n), "", summary(se)); err != nil {
-			return out, err
-		}
-		out = append(out, se)
-	}
-	return out, nil
-}
-
-// genEnroll mirrors Store.Enroll (courses.go).
-func (t *tx) genEnroll(courseID, personID uint64) (model.Enrollment, error) {
-	var e model.Enrollment
-	if t.b(bCourses).Get(u64(courseID)) == nil {
-		return e, model.NotFound(model.KindCourse, courseID)
-	}
-	if t.b(bPeople).Get(u64(personID)) == nil {
-		return e, model.NotFound(model.KindPerson, personID)
-	}
-	if ok, err := t.get(bEnroll, pair(courseID, personID), &e); err != nil {
-		return e, err
-	} else if ok && e.Active() {
-		return e, model.Conflict("すでに受講登録されています", "Already enrolled in this course")
-	}
-	e = model.Enrollment{CourseID: courseID, PersonID: personID, Enrolled: t.now}
-	if err := t.put(bEnroll, pair(courseID, personID), e); err != nil {
-		return e, err
-	}
-	if err := t.mark(iEnrollPerson, pair(personID, courseID)); err != nil {
-		return e, err
-	}
-	return e, t.audit("enroll", model.KindEnrollment, ref(courseID)+"/"+ref(personID), "", "")
-}
-
-// genCreateClient mirrors Store.CreateClient (jobs.go).
-func (t *tx) genCreateClient(c model.Client) (model.Client, error) {
-	n, err := t.nextID(bClients)
-	if err != nil {
-		return c, err
-	}
-	c.ID = n
-	if err := t.put(bClients, u64(n), c); err != nil {
-		return c, err
-	}
-	return c, t.audit("create", model.KindClient, ref(n), "", summary(c))
-}
-
-// genCreateJob mirrors Store.CreateJob (jobs.go).
-func (t *tx) genCreateJob(j model.Job) (model.Job, error) {
-	if err := t.jobRefs(j); err != nil {
-		return j, err
-	}
-	n, err := t.nextID(bJobs)
-	if err != nil {
-		return j, err
-	}
-	j.ID, j.Status, j.Checklist = n, model.JobOffered, nil
-	j.AcceptedAt, j.Delivered = time.Time{}, time.Time{}
-	j.Invoiced, j.InvoicedOn, j.PaidAmount, j.PaidOn = 0, model.Date{}, 0, model.Date{}
-	if j.Offered.IsZero() {
-		j.Offered = t.now
-	}
-	if err := t.putJob(model.Job{}, j); err != nil {
-		return j, err
-	}
-	if _, err := t.event(model.JobEvent{JobID: n, Kind: model.EventStatus, To: j.Status, Text: j.Status.Label(model.JA)}); err != nil {
-		return j, err
-	}
-	return j, t.audit("create", model.KindJob, ref(n), "", summary(j))
-}
-
-// genMoveJob mirrors Store.MoveJob (jobs.go).
-func (t *tx) genMoveJob(jobID uint64, m model.Move) (model.Job, error) {
-	var j model.Job
-	old, err := t.job(jobID)
-	if err != nil {
-		return j, err
-	}
-	st, err := t.settings()
-	if err != nil {
-		return j, err
-	}
-	var text string
-	if j, text, err = model.ApplyMove(old, m, st.QAChecklist, t.now); err != nil {
-		return j, err
-	}
-	if err := t.putJob(old, j); err != nil {
-		return j, err
-	}
-	if _, err := t.event(model.MoveEvent(old, j, m, text)); err != nil {
-		return j, err
-	}
-	return j, t.audit("move", model.KindJob, ref(jobID), string(old.Status), string(j.Status))
-}
-
-// genSetChecklist mirrors Store.SetChecklist (jobs.go).
-func (t *tx) genSetChecklist(jobID uint64, ticked []string) (model.Job, error) {
-	var j model.Job
-	old, err := t.job(jobID)
-	if err != nil {
-		return j, err
-	}
-	if old.Status != model.JobQA {
-		return j, model.Conflict("検品中の案件だけ検品項目を付けられます", "QA items can be ticked only while the job is in QA review")
-	}
-	j = old
-	j.Checklist = append([]string(nil), ticked...)
-	if err := t.putJob(old, j); err != nil {
-		return j, err
-	}
-	return j, t.audit("checklist", model.KindJob, ref(jobID), summary(old.Checklist), summary(j.Checklist))
-}
-
-// genAddJobNote mirrors Store.AddJobNote (jobs.go).
-func (t *tx) genAddJobNote(jobID uint64, text string) (model.JobEvent, error) {
-	var e model.JobEvent
-	note, err := model.NewNote(text)
-	if err != nil {
-		return e, err
-	}
-	if _, err := t.job(jobID); err != nil {
-		return e, err
-	}
-	if e, err = t.event(model.JobEvent{JobID: jobID, Kind: model.EventNote, Text: note}); err != nil {
-		return e, err
-	}
-	return e, t.audit("note", model.KindJobEvent, ref(jobID), "", note)
 }
 
 // ---- word lists ----

@@ -10,17 +10,23 @@ import (
 // CreateClient stores a validated client.
 func (s *Store) CreateClient(c model.Client) (model.Client, error) {
 	err := s.update(func(t *tx) error {
-		n, err := t.nextID(bClients)
-		if err != nil {
-			return err
-		}
-		c.ID = n
-		if err := t.put(bClients, u64(n), c); err != nil {
-			return err
-		}
-		return t.audit("create", model.KindClient, ref(n), "", summary(c))
+		var err error
+		c, err = t.createClient(c)
+		return err
 	})
 	return c, err
+}
+
+func (t *tx) createClient(c model.Client) (model.Client, error) {
+	n, err := t.nextID(bClients)
+	if err != nil {
+		return c, err
+	}
+	c.ID = n
+	if err := t.put(bClients, u64(n), c); err != nil {
+		return c, err
+	}
+	return c, t.audit("create", model.KindClient, ref(n), "", summary(c))
 }
 
 // UpdateClient replaces a client's fields.
@@ -60,28 +66,34 @@ func (s *Store) Clients() ([]model.Client, error) {
 // status or stamps on j are ignored (moves go through MoveJob).
 func (s *Store) CreateJob(j model.Job) (model.Job, error) {
 	err := s.update(func(t *tx) error {
-		if err := t.jobRefs(j); err != nil {
-			return err
-		}
-		n, err := t.nextID(bJobs)
-		if err != nil {
-			return err
-		}
-		j.ID, j.Status, j.Checklist = n, model.JobOffered, nil
-		j.AcceptedAt, j.Delivered = time.Time{}, time.Time{}
-		j.Invoiced, j.InvoicedOn, j.PaidAmount, j.PaidOn = 0, model.Date{}, 0, model.Date{}
-		if j.Offered.IsZero() {
-			j.Offered = t.now
-		}
-		if err := t.putJob(model.Job{}, j); err != nil {
-			return err
-		}
-		if _, err := t.event(model.JobEvent{JobID: n, Kind: model.EventStatus, To: j.Status, Text: j.Status.Label(model.JA)}); err != nil {
-			return err
-		}
-		return t.audit("create", model.KindJob, ref(n), "", summary(j))
+		var err error
+		j, err = t.createJob(j)
+		return err
 	})
 	return j, err
+}
+
+func (t *tx) createJob(j model.Job) (model.Job, error) {
+	if err := t.jobRefs(j); err != nil {
+		return j, err
+	}
+	n, err := t.nextID(bJobs)
+	if err != nil {
+		return j, err
+	}
+	j.ID, j.Status, j.Checklist = n, model.JobOffered, nil
+	j.AcceptedAt, j.Delivered = time.Time{}, time.Time{}
+	j.Invoiced, j.InvoicedOn, j.PaidAmount, j.PaidOn = 0, model.Date{}, 0, model.Date{}
+	if j.Offered.IsZero() {
+		j.Offered = t.now
+	}
+	if err := t.putJob(model.Job{}, j); err != nil {
+		return j, err
+	}
+	if _, err := t.event(model.JobEvent{JobID: n, Kind: model.EventStatus, To: j.Status, Text: j.Status.Label(model.JA)}); err != nil {
+		return j, err
+	}
+	return j, t.audit("create", model.KindJob, ref(n), "", summary(j))
 }
 
 // putJob writes a job and keeps its indexes in step with the old version (zero when new).
@@ -198,67 +210,88 @@ func (s *Store) UpdateJob(j model.Job) (model.Job, error) {
 func (s *Store) MoveJob(jobID uint64, m model.Move) (model.Job, error) {
 	var j model.Job
 	err := s.update(func(t *tx) error {
-		old, err := t.job(jobID)
-		if err != nil {
-			return err
-		}
-		st, err := t.settings()
-		if err != nil {
-			return err
-		}
-		var text string
-		if j, text, err = model.ApplyMove(old, m, st.QAChecklist, t.now); err != nil {
-			return err
-		}
-		if err := t.putJob(old, j); err != nil {
-			return err
-		}
-		if _, err := t.event(model.MoveEvent(old, j, m, text)); err != nil {
-			return err
-		}
-		return t.audit("move", model.KindJob, ref(jobID), string(old.Status), string(j.Status))
+		var err error
+		j, err = t.moveJob(jobID, m)
+		return err
 	})
 	return j, err
+}
+
+func (t *tx) moveJob(jobID uint64, m model.Move) (model.Job, error) {
+	var j model.Job
+	old, err := t.job(jobID)
+	if err != nil {
+		return j, err
+	}
+	st, err := t.settings()
+	if err != nil {
+		return j, err
+	}
+	var text string
+	if j, text, err = model.ApplyMove(old, m, st.QAChecklist, t.now); err != nil {
+		return j, err
+	}
+	if err := t.putJob(old, j); err != nil {
+		return j, err
+	}
+	if _, err := t.event(model.MoveEvent(old, j, m, text)); err != nil {
+		return j, err
+	}
+	return j, t.audit("move", model.KindJob, ref(jobID), string(old.Status), string(j.Status))
 }
 
 // SetChecklist records the QA items ticked so far on a job under review.
 func (s *Store) SetChecklist(jobID uint64, ticked []string) (model.Job, error) {
 	var j model.Job
 	err := s.update(func(t *tx) error {
-		old, err := t.job(jobID)
-		if err != nil {
-			return err
-		}
-		if old.Status != model.JobQA {
-			return model.Conflict("検品中の案件だけ検品項目を付けられます", "QA items can be ticked only while the job is in QA review")
-		}
-		j = old
-		j.Checklist = append([]string(nil), ticked...)
-		if err := t.putJob(old, j); err != nil {
-			return err
-		}
-		return t.audit("checklist", model.KindJob, ref(jobID), summary(old.Checklist), summary(j.Checklist))
+		var err error
+		j, err = t.setChecklist(jobID, ticked)
+		return err
 	})
 	return j, err
+}
+
+func (t *tx) setChecklist(jobID uint64, ticked []string) (model.Job, error) {
+	var j model.Job
+	old, err := t.job(jobID)
+	if err != nil {
+		return j, err
+	}
+	if old.Status != model.JobQA {
+		return j, model.Conflict("検品中の案件だけ検品項目を付けられます", "QA items can be ticked only while the job is in QA review")
+	}
+	j = old
+	j.Checklist = append([]string(nil), ticked...)
+	if err := t.putJob(old, j); err != nil {
+		return j, err
+	}
+	return j, t.audit("checklist", model.KindJob, ref(jobID), summary(old.Checklist), summary(j.Checklist))
 }
 
 // AddJobNote adds a support note (伴走メモ) to a job's history.
 func (s *Store) AddJobNote(jobID uint64, text string) (model.JobEvent, error) {
 	var e model.JobEvent
 	err := s.update(func(t *tx) error {
-		note, err := model.NewNote(text)
-		if err != nil {
-			return err
-		}
-		if _, err := t.job(jobID); err != nil {
-			return err
-		}
-		if e, err = t.event(model.JobEvent{JobID: jobID, Kind: model.EventNote, Text: note}); err != nil {
-			return err
-		}
-		return t.audit("note", model.KindJobEvent, ref(jobID), "", note)
+		var err error
+		e, err = t.addJobNote(jobID, text)
+		return err
 	})
 	return e, err
+}
+
+func (t *tx) addJobNote(jobID uint64, text string) (model.JobEvent, error) {
+	var e model.JobEvent
+	note, err := model.NewNote(text)
+	if err != nil {
+		return e, err
+	}
+	if _, err := t.job(jobID); err != nil {
+		return e, err
+	}
+	if e, err = t.event(model.JobEvent{JobID: jobID, Kind: model.EventNote, Text: note}); err != nil {
+		return e, err
+	}
+	return e, t.audit("note", model.KindJobEvent, ref(jobID), "", note)
 }
 
 // Job returns one job.

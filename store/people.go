@@ -212,29 +212,35 @@ func (s *Store) Children() ([]model.Child, error) {
 // AddStaff adds a staff member to the list picked from at start.
 func (s *Store) AddStaff(st model.Staff) (model.Staff, error) {
 	err := s.update(func(t *tx) error {
-		var exists bool
-		_ = t.b(bStaff).ForEach(func(k, v []byte) error {
-			var o model.Staff
-			if jsonUnmarshal(v, &o) == nil && o.Name == st.Name {
-				exists = true
-				st = o
-			}
-			return nil
-		})
-		if exists {
-			return nil
-		}
-		n, err := t.nextID(bStaff)
-		if err != nil {
-			return err
-		}
-		st.ID = n
-		if err := t.put(bStaff, u64(n), st); err != nil {
-			return err
-		}
-		return t.audit("create", model.KindStaff, ref(n), "", st.Name)
+		var err error
+		st, err = t.addStaff(st)
+		return err
 	})
 	return st, err
+}
+
+func (t *tx) addStaff(st model.Staff) (model.Staff, error) {
+	var exists bool
+	_ = t.b(bStaff).ForEach(func(k, v []byte) error {
+		var o model.Staff
+		if jsonUnmarshal(v, &o) == nil && o.Name == st.Name {
+			exists = true
+			st = o
+		}
+		return nil
+	})
+	if exists {
+		return st, nil
+	}
+	n, err := t.nextID(bStaff)
+	if err != nil {
+		return st, err
+	}
+	st.ID = n
+	if err := t.put(bStaff, u64(n), st); err != nil {
+		return st, err
+	}
+	return st, t.audit("create", model.KindStaff, ref(n), "", st.Name)
 }
 
 // StaffList returns the staff members in the order they were added.

@@ -182,29 +182,36 @@ func (s *Store) UndoCheckOut(visitID uint64) error {
 func (s *Store) CheckOutAll(at time.Time) ([]model.Visit, error) {
 	var out []model.Visit
 	err := s.update(func(t *tx) error {
-		st, err := t.settings()
-		if err != nil {
-			return err
-		}
-		var open []model.Visit
-		c := t.b(iVisitOpen).Cursor()
-		for k, vid := c.First(); k != nil; k, vid = c.Next() {
-			var v model.Visit
-			if _, err := t.get(bVisits, vid, &v); err != nil {
-				return err
-			}
-			open = append(open, v)
-		}
-		for _, v := range open { // not deleting through the cursor
-			v, err := t.checkOut(v.PersonID, ClosingOut(v, at, t.now, st.Closing), true)
-			if err != nil {
-				return err
-			}
-			out = append(out, v)
-		}
-		return nil
+		var err error
+		out, err = t.checkOutAll(at)
+		return err
 	})
 	return out, err
+}
+
+func (t *tx) checkOutAll(at time.Time) ([]model.Visit, error) {
+	var out []model.Visit
+	st, err := t.settings()
+	if err != nil {
+		return out, err
+	}
+	var open []model.Visit
+	c := t.b(iVisitOpen).Cursor()
+	for k, vid := c.First(); k != nil; k, vid = c.Next() {
+		var v model.Visit
+		if _, err := t.get(bVisits, vid, &v); err != nil {
+			return out, err
+		}
+		open = append(open, v)
+	}
+	for _, v := range open { // not deleting through the cursor
+		v, err := t.checkOut(v.PersonID, ClosingOut(v, at, t.now, st.Closing), true)
+		if err != nil {
+			return out, err
+		}
+		out = append(out, v)
+	}
+	return out, nil
 }
 
 // ClosingOut is the check-out time "check out everyone" stamps on an open visit: at, the closing
