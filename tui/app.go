@@ -210,6 +210,9 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.picker, a.staff = nil, msg.Name
 		a.status, a.isErr = a.ctx.T(msg.Name+"さん、おつかれさまです", "Hello, "+msg.Name), false
 		return a, a.initScreens()
+	case setup.CancelledMsg:
+		a.picker = nil
+		return a, nil
 	case settings.CloseMsg, audit.CloseMsg:
 		a.over = nil
 		return a, nil
@@ -321,7 +324,7 @@ func (a App) handleKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 				a.over = audit.New(a.ctx, a.deps.Store)
 				return a, a.over.Init()
 			case key.Matches(k, a.keys.Staff):
-				a.over, a.picker = nil, setup.New(a.ctx, a.deps.Store)
+				a.over, a.picker = nil, setup.NewChange(a.ctx, a.deps.Store, a.staff)
 				return a, a.picker.Init()
 			}
 		}

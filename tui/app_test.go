@@ -203,6 +203,30 @@ func TestStaffPickerListsKnownStaff(t *testing.T) {
 	}
 }
 
+// @ opens the staff picker over the screens; esc leaves it with the same person on duty, and at
+// start (nobody on duty yet) esc does nothing.
+func TestStaffChangeCanBeCancelled(t *testing.T) {
+	s := tuitest.OpenDemo(t)
+	m := sized(t, newApp(t, s, model.JA, "佐藤 由美"), 80, 24)
+	m, _ = tuitest.Keys(m, "@")
+	if v := screen(m); !strings.Contains(v, "いまの担当: 佐藤 由美") || !strings.Contains(v, "esc") {
+		t.Fatalf("picker opened with @ should say who is on duty and offer esc:\n%s", v)
+	}
+	m, _ = tuitest.Keys(m, "esc")
+	if v := screen(m); !strings.Contains(v, "来館中") {
+		t.Fatalf("esc should go back to the screens:\n%s", v)
+	}
+	if got := m.(tui.App).StaffName(); got != "佐藤 由美" || s.Staff() != "佐藤 由美" {
+		t.Fatalf("staff changed to %q / %q", got, s.Staff())
+	}
+
+	m = sized(t, newApp(t, s, model.JA, ""), 80, 24)
+	m, _ = tuitest.Keys(m, "esc")
+	if v := screen(m); !strings.Contains(v, "担当スタッフを選んでください") || strings.Contains(v, "esc") {
+		t.Fatalf("at start esc must not leave the picker nor be offered:\n%s", v)
+	}
+}
+
 func TestSettingsEditValidatesAndSaves(t *testing.T) {
 	s := tuitest.OpenDemo(t)
 	m := sized(t, newApp(t, s, model.JA, "佐藤 由美"), 80, 24)

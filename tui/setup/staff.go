@@ -34,6 +34,9 @@ type LoadedMsg struct {
 // ChosenMsg says who is on duty; the root leaves the picker and opens ホーム.
 type ChosenMsg struct{ Name string }
 
+// CancelledMsg says staff left the picker (opened with @) without changing who is on duty.
+type CancelledMsg struct{}
+
 // KeyMap is the picker's keys.
 type KeyMap struct {
 	Up, Down, Choose, New, Cancel key.Binding
@@ -50,8 +53,8 @@ func DefaultKeyMap(l model.Lang) KeyMap {
 	}
 }
 
-// ShortHelp lists the keys.
-func (k KeyMap) ShortHelp() []key.Binding { return []key.Binding{k.Up, k.Down, k.Choose, k.New} }
+// ShortHelp lists the keys (esc only when someone is already on duty).
+func (k KeyMap) ShortHelp() []key.Binding { return []key.Binding{k.Up, k.Down, k.Choose, k.New, k.Cancel} }
 
 // FullHelp lists the keys.
 func (k KeyMap) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
@@ -67,11 +70,27 @@ type Model struct {
 	form   components.Form
 	loaded bool
 	errMsg string
+	// current is who is on duty when the picker was opened with @ ("" at start): esc goes back
+	// to them.
+	current string
 }
 
-// New returns the picker.
+// New returns the picker shown at start.
 func New(ctx common.Context, s Store) Model {
-	return Model{ctx: ctx, store: s, keys: DefaultKeyMap(ctx.Lang)}
+	m := Model{ctx: ctx, store: s}
+	return m.withKeys()
+}
+
+// NewChange returns the picker opened to change who is on duty; esc keeps current.
+func NewChange(ctx common.Context, s Store, current string) Model {
+	m := Model{ctx: ctx, store: s, current: current}
+	return m.withKeys()
+}
+
+func (m Model) withKeys() Model {
+	m.keys = DefaultKeyMap(m.ctx.Lang)
+	m.keys.Cancel.SetEnabled(m.current != "")
+	return m
 }
 
 // Init loads the staff list.
@@ -140,6 +159,8 @@ func (m Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			return m, cmd
 		}
 		switch {
+		case key.Matches(msg, m.keys.Cancel):
+			return m, func() tea.Msg { return CancelledMsg{} }
 		case key.Matches(msg, m.keys.Up):
 			m.cursor = max(0, m.cursor-1)
 		case key.Matches(msg, m.keys.Down):
@@ -157,8 +178,8 @@ func (m Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 
 // SetContext applies a new size or language.
 func (m Model) SetContext(c common.Context) common.Screen {
-	m.ctx, m.keys = c, DefaultKeyMap(c.Lang)
-	return m
+	m.ctx = c
+	return m.withKeys()
 }
 
 // Keys returns the help bar's keys.
@@ -200,7 +221,11 @@ func (m Model) View() string {
 		}
 		b.WriteString(m.form.View(st))
 	} else {
-		b.WriteString(c.T("本日の担当スタッフを選んでください（操作履歴に記録されます）", "Who is on duty? (their name goes into the audit log)") + "\n\n")
+		b.WriteString(c.T("本日の担当スタッフを選んでください（操作履歴に記録されます）", "Who is on duty? (their name goes into the audit log)") + "\n")
+		if m.current != "" {
+			b.WriteString(st.Muted.Render(c.T("いまの担当: "+m.current+"（esc でそのまま戻ります）", "On duty now: "+m.current+" (esc goes back unchanged)")) + "\n")
+		}
+		b.WriteString("\n")
 		for i, s := range m.staff {
 			line := fmt.Sprintf("  %s", s.Name)
 			if i == m.cursor {
