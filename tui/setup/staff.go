@@ -54,7 +54,9 @@ func DefaultKeyMap(l model.Lang) KeyMap {
 }
 
 // ShortHelp lists the keys (esc only when someone is already on duty).
-func (k KeyMap) ShortHelp() []key.Binding { return []key.Binding{k.Up, k.Down, k.Choose, k.New, k.Cancel} }
+func (k KeyMap) ShortHelp() []key.Binding {
+	return []key.Binding{k.Up, k.Down, k.Choose, k.New, k.Cancel}
+}
 
 // FullHelp lists the keys.
 func (k KeyMap) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
