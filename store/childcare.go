@@ -205,13 +205,7 @@ func (s *Store) Slot(slotID uint64) (model.ChildcareSlot, error) {
 // SlotsOn returns a day's slots with their rosters, in start order: a range scan of the day
 // index, so the cost follows the day, not the years of history.
 func (s *Store) SlotsOn(d model.Date) ([]SlotRoster, error) {
-	var out []SlotRoster
-	err := s.view(func(t *tx) error {
-		var err error
-		out, err = t.slotsOn(d)
-		return err
-	})
-	return out, err
+	return viewValue(s, func(t *tx) ([]SlotRoster, error) { return t.slotsOn(d) })
 }
 
 func (t *tx) slotsOn(d model.Date) ([]SlotRoster, error) {
@@ -254,13 +248,7 @@ func (t *tx) roster(slotID uint64) (SlotRoster, error) {
 // true, in which case the child goes on the waitlist. The same child cannot be booked into
 // overlapping slots.
 func (s *Store) Book(slotID, childID, bookedBy uint64, waitlist bool) (model.Booking, error) {
-	var b model.Booking
-	err := s.update(func(t *tx) error {
-		var err error
-		b, err = t.book(slotID, childID, bookedBy, waitlist)
-		return err
-	})
-	return b, err
+	return updateValue(s, func(t *tx) (model.Booking, error) { return t.book(slotID, childID, bookedBy, waitlist) })
 }
 
 func (t *tx) book(slotID, childID, bookedBy uint64, waitlist bool) (model.Booking, error) {
@@ -424,13 +412,7 @@ func (t *tx) setBooking(bookingID uint64, to model.BookingStatus, edit func(*mod
 // CancelBooking cancels a booking; the first waitlisted child who now fits is promoted and
 // returned so staff see who it was.
 func (s *Store) CancelBooking(bookingID uint64) ([]model.Booking, error) {
-	var promoted []model.Booking
-	err := s.update(func(t *tx) error {
-		var err error
-		promoted, err = t.cancelBooking(bookingID)
-		return err
-	})
-	return promoted, err
+	return updateValue(s, func(t *tx) ([]model.Booking, error) { return t.cancelBooking(bookingID) })
 }
 
 func (t *tx) cancelBooking(bookingID uint64) ([]model.Booking, error) {
@@ -451,13 +433,7 @@ func (t *tx) cancelBooking(bookingID uint64) ([]model.Booking, error) {
 // DropOff marks a child as dropped off (利用中) now; only on the slot's own day
 // (model.CanDropOff).
 func (s *Store) DropOff(bookingID uint64) (model.Booking, error) {
-	var b model.Booking
-	err := s.update(func(t *tx) error {
-		var err error
-		b, err = t.dropOff(bookingID)
-		return err
-	})
-	return b, err
+	return updateValue(s, func(t *tx) (model.Booking, error) { return t.dropOff(bookingID) })
 }
 
 func (t *tx) dropOff(bookingID uint64) (model.Booking, error) {
@@ -498,13 +474,7 @@ func (t *tx) slotOf(bookingID uint64) (model.ChildcareSlot, error) {
 // no caller can hand a child to someone else without an override and a reason; an override is
 // written to the audit log with its reason.
 func (s *Store) PickUp(bookingID uint64, who model.Collector) (model.Booking, error) {
-	var b model.Booking
-	err := s.update(func(t *tx) error {
-		var err error
-		b, err = t.pickUp(bookingID, who)
-		return err
-	})
-	return b, err
+	return updateValue(s, func(t *tx) (model.Booking, error) { return t.pickUp(bookingID, who) })
 }
 
 func (t *tx) pickUp(bookingID uint64, who model.Collector) (model.Booking, error) {
@@ -645,13 +615,7 @@ func (s *Store) Booking(bookingID uint64) (model.Booking, error) {
 
 // InCare returns the children in the kids space right now (利用中), with their slots.
 func (s *Store) InCare() ([]InCareLine, error) {
-	var out []InCareLine
-	err := s.view(func(t *tx) error {
-		var err error
-		out, err = t.inCare()
-		return err
-	})
-	return out, err
+	return viewValue(s, func(t *tx) ([]InCareLine, error) { return t.inCare() })
 }
 
 // InCareLine is a child in the kids space now.

@@ -61,18 +61,7 @@ func (s *Store) Course(courseID uint64) (model.Course, error) {
 
 // Courses returns every course in id order.
 func (s *Store) Courses() ([]model.Course, error) {
-	var out []model.Course
-	err := s.view(func(t *tx) error {
-		return t.b(bCourses).ForEach(func(k, v []byte) error {
-			var c model.Course
-			if err := jsonUnmarshal(v, &c); err != nil {
-				return err
-			}
-			out = append(out, c)
-			return nil
-		})
-	})
-	return out, err
+	return viewValue(s, func(t *tx) ([]model.Course, error) { return decodeAll[model.Course](t, bCourses) })
 }
 
 func sessionDayKey(se model.Session) []byte {
@@ -157,13 +146,7 @@ func (s *Store) Session(sessionID uint64) (model.Session, error) {
 
 // SessionsOn returns a day's sessions in start order (a range scan of the day index).
 func (s *Store) SessionsOn(d model.Date) ([]model.Session, error) {
-	var out []model.Session
-	err := s.view(func(t *tx) error {
-		var err error
-		out, err = t.sessionsOn(d)
-		return err
-	})
-	return out, err
+	return viewValue(s, func(t *tx) ([]model.Session, error) { return t.sessionsOn(d) })
 }
 
 func (t *tx) sessionsOn(d model.Date) ([]model.Session, error) {
@@ -205,13 +188,7 @@ func sortSessions(ss []model.Session) {
 
 // Enroll enrols a person in a course (again, after a withdrawal).
 func (s *Store) Enroll(courseID, personID uint64) (model.Enrollment, error) {
-	var e model.Enrollment
-	err := s.update(func(t *tx) error {
-		var err error
-		e, err = t.enroll(courseID, personID)
-		return err
-	})
-	return e, err
+	return updateValue(s, func(t *tx) (model.Enrollment, error) { return t.enroll(courseID, personID) })
 }
 
 func (t *tx) enroll(courseID, personID uint64) (model.Enrollment, error) {
@@ -256,13 +233,7 @@ func (s *Store) Withdraw(courseID, personID uint64) error {
 
 // Enrollments returns a course's enrolments (withdrawn ones included) in person-id order.
 func (s *Store) Enrollments(courseID uint64) ([]model.Enrollment, error) {
-	var out []model.Enrollment
-	err := s.view(func(t *tx) error {
-		var err error
-		out, err = t.enrollments(courseID)
-		return err
-	})
-	return out, err
+	return viewValue(s, func(t *tx) ([]model.Enrollment, error) { return t.enrollments(courseID) })
 }
 
 func (t *tx) enrollments(courseID uint64) ([]model.Enrollment, error) {
@@ -369,13 +340,7 @@ func (t *tx) setMark(a model.Attendance) (model.Attendance, error) {
 
 // AttendanceOf returns a session's marks in person-id order.
 func (s *Store) AttendanceOf(sessionID uint64) ([]model.Attendance, error) {
-	var out []model.Attendance
-	err := s.view(func(t *tx) error {
-		var err error
-		out, err = t.attendanceOf(sessionID)
-		return err
-	})
-	return out, err
+	return viewValue(s, func(t *tx) ([]model.Attendance, error) { return t.attendanceOf(sessionID) })
 }
 
 func (t *tx) attendanceOf(sessionID uint64) ([]model.Attendance, error) {
@@ -394,13 +359,7 @@ func (t *tx) attendanceOf(sessionID uint64) ([]model.Attendance, error) {
 
 // CloseDay records who closed the day and what was still open.
 func (s *Store) CloseDay(d model.Date, leftOpen []string) (model.DayClose, error) {
-	var dc model.DayClose
-	err := s.update(func(t *tx) error {
-		var err error
-		dc, err = t.closeDay(d, leftOpen)
-		return err
-	})
-	return dc, err
+	return updateValue(s, func(t *tx) (model.DayClose, error) { return t.closeDay(d, leftOpen) })
 }
 
 func (t *tx) closeDay(d model.Date, leftOpen []string) (model.DayClose, error) {

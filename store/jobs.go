@@ -48,18 +48,7 @@ func (s *Store) UpdateClient(c model.Client) (model.Client, error) {
 
 // Clients returns every client in id order.
 func (s *Store) Clients() ([]model.Client, error) {
-	var out []model.Client
-	err := s.view(func(t *tx) error {
-		return t.b(bClients).ForEach(func(k, v []byte) error {
-			var c model.Client
-			if err := jsonUnmarshal(v, &c); err != nil {
-				return err
-			}
-			out = append(out, c)
-			return nil
-		})
-	})
-	return out, err
+	return viewValue(s, func(t *tx) ([]model.Client, error) { return decodeAll[model.Client](t, bClients) })
 }
 
 // CreateJob stores a validated job and its first history event. Every job starts at 打診: a
@@ -208,13 +197,7 @@ func (s *Store) UpdateJob(j model.Job) (model.Job, error) {
 // MoveJob applies a status move checked by the model's state machine and records it in the
 // job's history.
 func (s *Store) MoveJob(jobID uint64, m model.Move) (model.Job, error) {
-	var j model.Job
-	err := s.update(func(t *tx) error {
-		var err error
-		j, err = t.moveJob(jobID, m)
-		return err
-	})
-	return j, err
+	return updateValue(s, func(t *tx) (model.Job, error) { return t.moveJob(jobID, m) })
 }
 
 func (t *tx) moveJob(jobID uint64, m model.Move) (model.Job, error) {
@@ -242,13 +225,7 @@ func (t *tx) moveJob(jobID uint64, m model.Move) (model.Job, error) {
 
 // SetChecklist records the QA items ticked so far on a job under review.
 func (s *Store) SetChecklist(jobID uint64, ticked []string) (model.Job, error) {
-	var j model.Job
-	err := s.update(func(t *tx) error {
-		var err error
-		j, err = t.setChecklist(jobID, ticked)
-		return err
-	})
-	return j, err
+	return updateValue(s, func(t *tx) (model.Job, error) { return t.setChecklist(jobID, ticked) })
 }
 
 func (t *tx) setChecklist(jobID uint64, ticked []string) (model.Job, error) {
@@ -270,13 +247,7 @@ func (t *tx) setChecklist(jobID uint64, ticked []string) (model.Job, error) {
 
 // AddJobNote adds a support note (伴走メモ) to a job's history.
 func (s *Store) AddJobNote(jobID uint64, text string) (model.JobEvent, error) {
-	var e model.JobEvent
-	err := s.update(func(t *tx) error {
-		var err error
-		e, err = t.addJobNote(jobID, text)
-		return err
-	})
-	return e, err
+	return updateValue(s, func(t *tx) (model.JobEvent, error) { return t.addJobNote(jobID, text) })
 }
 
 func (t *tx) addJobNote(jobID uint64, text string) (model.JobEvent, error) {
@@ -296,29 +267,12 @@ func (t *tx) addJobNote(jobID uint64, text string) (model.JobEvent, error) {
 
 // Job returns one job.
 func (s *Store) Job(jobID uint64) (model.Job, error) {
-	var j model.Job
-	err := s.view(func(t *tx) error {
-		var err error
-		j, err = t.job(jobID)
-		return err
-	})
-	return j, err
+	return viewValue(s, func(t *tx) (model.Job, error) { return t.job(jobID) })
 }
 
 // Jobs returns every job in id order.
 func (s *Store) Jobs() ([]model.Job, error) {
-	var out []model.Job
-	err := s.view(func(t *tx) error {
-		return t.b(bJobs).ForEach(func(k, v []byte) error {
-			var j model.Job
-			if err := jsonUnmarshal(v, &j); err != nil {
-				return err
-			}
-			out = append(out, j)
-			return nil
-		})
-	})
-	return out, err
+	return viewValue(s, func(t *tx) ([]model.Job, error) { return decodeAll[model.Job](t, bJobs) })
 }
 
 // JobsOf returns a teleworker's jobs in id order.
@@ -340,13 +294,7 @@ func (s *Store) JobsOf(personID uint64) ([]model.Job, error) {
 // OpenJobsDueBy returns jobs not yet delivered whose due date is on or before d, by due date:
 // a range scan of the open-jobs index, so history does not slow it.
 func (s *Store) OpenJobsDueBy(d model.Date) ([]model.Job, error) {
-	var out []model.Job
-	err := s.view(func(t *tx) error {
-		var err error
-		out, err = t.openJobsDueBy(d)
-		return err
-	})
-	return out, err
+	return viewValue(s, func(t *tx) ([]model.Job, error) { return t.openJobsDueBy(d) })
 }
 
 func (t *tx) openJobsDueBy(d model.Date) ([]model.Job, error) {

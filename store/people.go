@@ -87,18 +87,7 @@ func (s *Store) Person(personID uint64) (model.Person, error) {
 
 // People returns every person, archived ones included, in id order.
 func (s *Store) People() ([]model.Person, error) {
-	var out []model.Person
-	err := s.view(func(t *tx) error {
-		return t.b(bPeople).ForEach(func(k, v []byte) error {
-			var p model.Person
-			if err := jsonUnmarshal(v, &p); err != nil {
-				return err
-			}
-			out = append(out, p)
-			return nil
-		})
-	})
-	return out, err
+	return viewValue(s, func(t *tx) ([]model.Person, error) { return decodeAll[model.Person](t, bPeople) })
 }
 
 // CreateChild stores a validated child of an existing guardian.
@@ -172,13 +161,7 @@ func (s *Store) Child(childID uint64) (model.Child, error) {
 
 // ChildrenOf returns a guardian's children.
 func (s *Store) ChildrenOf(guardianID uint64) ([]model.Child, error) {
-	var out []model.Child
-	err := s.view(func(t *tx) error {
-		var err error
-		out, err = t.childrenOf(guardianID)
-		return err
-	})
-	return out, err
+	return viewValue(s, func(t *tx) ([]model.Child, error) { return t.childrenOf(guardianID) })
 }
 
 func (t *tx) childrenOf(guardianID uint64) ([]model.Child, error) {
@@ -195,18 +178,7 @@ func (t *tx) childrenOf(guardianID uint64) ([]model.Child, error) {
 
 // Children returns every child in id order.
 func (s *Store) Children() ([]model.Child, error) {
-	var out []model.Child
-	err := s.view(func(t *tx) error {
-		return t.b(bChildren).ForEach(func(k, v []byte) error {
-			var c model.Child
-			if err := jsonUnmarshal(v, &c); err != nil {
-				return err
-			}
-			out = append(out, c)
-			return nil
-		})
-	})
-	return out, err
+	return viewValue(s, func(t *tx) ([]model.Child, error) { return decodeAll[model.Child](t, bChildren) })
 }
 
 // AddStaff adds a staff member to the list picked from at start.
@@ -245,18 +217,7 @@ func (t *tx) addStaff(st model.Staff) (model.Staff, error) {
 
 // StaffList returns the staff members in the order they were added.
 func (s *Store) StaffList() ([]model.Staff, error) {
-	var out []model.Staff
-	err := s.view(func(t *tx) error {
-		return t.b(bStaff).ForEach(func(k, v []byte) error {
-			var st model.Staff
-			if err := jsonUnmarshal(v, &st); err != nil {
-				return err
-			}
-			out = append(out, st)
-			return nil
-		})
-	})
-	return out, err
+	return viewValue(s, func(t *tx) ([]model.Staff, error) { return decodeAll[model.Staff](t, bStaff) })
 }
 
 // Settings returns the site's settings, defaults filled in.

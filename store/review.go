@@ -19,13 +19,7 @@ import (
 //   - jobs not delivered due on d or earlier (idx_jobs_open);
 //   - the day's close, if any.
 func (s *Store) Review(d model.Date) (model.DayReview, error) {
-	var r model.DayReview
-	err := s.view(func(t *tx) error {
-		var err error
-		r, err = t.review(d)
-		return err
-	})
-	return r, err
+	return viewValue(s, func(t *tx) (model.DayReview, error) { return t.review(d) })
 }
 
 func (t *tx) review(d model.Date) (model.DayReview, error) {

@@ -215,6 +215,29 @@ func (s *Store) view(fn func(t *tx) error) error {
 	})
 }
 
+// updateValue runs fn in one read-write transaction (as update does, errors in the model's words)
+// and returns what fn returned, even alongside an error; the zero T when fn never ran.
+func updateValue[T any](s *Store, fn func(t *tx) (T, error)) (T, error) {
+	var out T
+	err := s.update(func(t *tx) error {
+		var err error
+		out, err = fn(t)
+		return err
+	})
+	return out, err
+}
+
+// viewValue is updateValue for a read-only transaction (as view does, errors unwrapped).
+func viewValue[T any](s *Store, fn func(t *tx) (T, error)) (T, error) {
+	var out T
+	err := s.view(func(t *tx) error {
+		var err error
+		out, err = fn(t)
+		return err
+	})
+	return out, err
+}
+
 func (t *tx) b(name []byte) *bolt.Bucket { return t.Bucket(name) }
 
 // nextID returns the next big-endian sequence id of a bucket.
@@ -227,6 +250,21 @@ func (t *tx) put(name, key []byte, v any) error {
 		return err
 	}
 	return t.b(name).Put(key, data)
+}
+
+// decodeAll decodes every value of a bucket, in key order; nil when the bucket is empty. On a
+// decode error it returns the records decoded before it alongside the error.
+func decodeAll[T any](t *tx, bucket []byte) ([]T, error) {
+	var out []T
+	err := t.b(bucket).ForEach(func(k, v []byte) error {
+		var x T
+		if err := jsonUnmarshal(v, &x); err != nil {
+			return err
+		}
+		out = append(out, x)
+		return nil
+	})
+	return out, err
 }
 
 // get decodes the JSON under key into v; false when missing.

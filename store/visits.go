@@ -10,13 +10,7 @@ import (
 // CheckIn opens a visit for a person. A person has at most one open visit: checking in someone
 // who is already in is refused.
 func (s *Store) CheckIn(personID uint64, purpose model.Purpose) (model.Visit, error) {
-	var v model.Visit
-	err := s.update(func(t *tx) error {
-		var err error
-		v, err = t.checkIn(personID, purpose)
-		return err
-	})
-	return v, err
+	return updateValue(s, func(t *tx) (model.Visit, error) { return t.checkIn(personID, purpose) })
 }
 
 func (t *tx) checkIn(personID uint64, purpose model.Purpose) (model.Visit, error) {
@@ -55,13 +49,7 @@ func (t *tx) checkIn(personID uint64, purpose model.Purpose) (model.Visit, error
 
 // CheckOut closes the person's open visit at the current time.
 func (s *Store) CheckOut(personID uint64) (model.Visit, error) {
-	var v model.Visit
-	err := s.update(func(t *tx) error {
-		var err error
-		v, err = t.checkOut(personID, t.now, false)
-		return err
-	})
-	return v, err
+	return updateValue(s, func(t *tx) (model.Visit, error) { return t.checkOut(personID, t.now, false) })
 }
 
 func (t *tx) checkOut(personID uint64, at time.Time, closing bool) (model.Visit, error) {
@@ -180,13 +168,7 @@ func (s *Store) UndoCheckOut(visitID uint64) error {
 // stamped by ClosingOut: at (the closing stamp staff chose), except a visit begun on an earlier
 // day (closed at that day's closing time) or begun at or after at (closed now).
 func (s *Store) CheckOutAll(at time.Time) ([]model.Visit, error) {
-	var out []model.Visit
-	err := s.update(func(t *tx) error {
-		var err error
-		out, err = t.checkOutAll(at)
-		return err
-	})
-	return out, err
+	return updateValue(s, func(t *tx) ([]model.Visit, error) { return t.checkOutAll(at) })
 }
 
 func (t *tx) checkOutAll(at time.Time) ([]model.Visit, error) {
@@ -302,13 +284,7 @@ func (s *Store) Visit(visitID uint64) (model.Visit, error) {
 // VisitsOn returns the visits that started on a day, in check-in order: a range scan of the day
 // index, whose cost does not grow with history.
 func (s *Store) VisitsOn(d model.Date) ([]model.Visit, error) {
-	var out []model.Visit
-	err := s.view(func(t *tx) error {
-		var err error
-		out, err = t.visitsOn(d)
-		return err
-	})
-	return out, err
+	return viewValue(s, func(t *tx) ([]model.Visit, error) { return t.visitsOn(d) })
 }
 
 func (t *tx) visitsOn(d model.Date) ([]model.Visit, error) {
@@ -355,13 +331,7 @@ func (s *Store) DayVisits(d model.Date) ([]VisitLine, error) {
 
 // OpenVisits returns the visits of everyone in right now.
 func (s *Store) OpenVisits() ([]model.Visit, error) {
-	var out []model.Visit
-	err := s.view(func(t *tx) error {
-		var err error
-		out, err = t.openVisits()
-		return err
-	})
-	return out, err
+	return viewValue(s, func(t *tx) ([]model.Visit, error) { return t.openVisits() })
 }
 
 func (t *tx) openVisits() ([]model.Visit, error) {
