@@ -274,6 +274,21 @@ func TestFullHelpToggles(t *testing.T) {
 	}
 }
 
+// On レポート, S is the screen's 目標 (the settings, where the targets are); the full help lists it
+// once, not also as the root's 設定.
+func TestFullHelpListsAKeyOnce(t *testing.T) {
+	m := sized(t, newApp(t, tuitest.OpenDemo(t), model.JA, "佐藤 由美"), 120, 40)
+	m, _ = tuitest.Keys(m, "6", "?")
+	v := screen(m)
+	if !strings.Contains(v, "S 目標") || strings.Contains(v, "S 設定") {
+		t.Fatalf("S should be listed once, as 目標:\n%s", v)
+	}
+	m, _ = tuitest.Keys(m, "?", "1", "?")
+	if v := screen(m); !strings.Contains(v, "S 設定") {
+		t.Fatalf("on ホーム S is 設定:\n%s", v)
+	}
+}
+
 // TestProgramFlow runs the real program loop (teatest) on the demo: the first frame shows ホーム,
 // q quits.
 func TestProgramFlow(t *testing.T) {

@@ -41,9 +41,28 @@ func (h helpKeys) ShortHelp() []key.Binding {
 }
 
 // FullHelp shows every key, the screen's and the global ones.
+// A global key the screen also lists under its own name (レポート's S 目標 is the root's S 設定)
+// is shown once, as the screen names it.
 func (h helpKeys) FullHelp() [][]key.Binding {
 	g := h.global
+	own := map[string]bool{}
+	for _, group := range h.full {
+		for _, b := range group {
+			if b.Enabled() {
+				own[b.Help().Key] = true
+			}
+		}
+	}
+	globals := func(bs ...key.Binding) []key.Binding {
+		var out []key.Binding
+		for _, b := range bs {
+			if !own[b.Help().Key] {
+				out = append(out, b)
+			}
+		}
+		return out
+	}
 	return append(append([][]key.Binding{}, h.full...),
-		[]key.Binding{g.Next, g.Prev, g.Jump, g.AltJump, g.Review},
-		[]key.Binding{g.Settings, g.Audit, g.Staff, g.Help, g.Quit})
+		globals(g.Next, g.Prev, g.Jump, g.AltJump, g.Review),
+		globals(g.Settings, g.Audit, g.Staff, g.Help, g.Quit))
 }
