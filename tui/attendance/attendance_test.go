@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/charmbracelet/x/ansi"
+
 	"github.com/nagawaka/madoguchi/model"
 	"github.com/nagawaka/madoguchi/store"
 	"github.com/nagawaka/madoguchi/tui/common"
@@ -388,4 +390,65 @@ func TestCloseAClearDay(t *testing.T) {
 	if bs := s.BackupStatus(); bs.Err != nil || bs.LastGood.IsZero() || bs.Path == "" {
 		t.Errorf("no backup after the close: %+v", bs)
 	}
+}
+
+// selectedLine is the line of a view with the cursor ("> ") on it.
+func selectedLine(t *testing.T, v string) string {
+	t.Helper()
+	for _, l := range strings.Split(v, "\n") {
+		if strings.Contains(l, "> ") {
+			return l
+		}
+	}
+	t.Fatalf("no selected line:\n%s", v)
+	return ""
+}
+
+// An allergy note is never hidden: the child's row keeps its mark, in the same column, when the
+// cursor is on it, in both languages and at both sizes.
+func TestReviewSelectedChildKeepsAllergyMark(t *testing.T) {
+	for _, tc := range []struct {
+		lang model.Lang
+		w, h int
+		mark string
+	}{{model.JA, 80, 20, "アレルギー"}, {model.EN, 80, 20, "allergy"}, {model.JA, 120, 36, "アレルギー"}, {model.EN, 120, 36, "allergy"}} {
+		h := reviewForGolden(t, tc.lang, tc.w, tc.h)
+		r := h.m().Review()
+		before := len(r.Sessions) + len(r.Here)
+		for range before {
+			h.keys("down")
+		}
+		for i, b := range r.InCare {
+			v := h.view(t)
+			sized(t, v, tc.w, tc.h)
+			sel := selectedLine(t, v)
+			if !strings.Contains(sel, b.Child.DisplayName()) {
+				t.Fatalf("%s %d: cursor on %q, want %s", tc.lang, tc.w, sel, b.Child.DisplayName())
+			}
+			if got := strings.Contains(sel, tc.mark); got != b.Child.HasAllergy() {
+				t.Errorf("%s %dx%d: selected child %d (%s, allergy %v) shows the mark: %v\n%s", tc.lang, tc.w, tc.h, i, b.Child.DisplayName(), b.Child.HasAllergy(), got, v)
+			}
+			if b.Child.HasAllergy() {
+				// the same column as on the row without the cursor (taken from the other view)
+				h.keys("up")
+				plain := strings.Split(h.view(t), "\n")
+				h.keys("down")
+				for _, l := range plain {
+					if strings.Contains(l, b.Child.DisplayName()) && ansiIndex(l, tc.mark) != ansiIndex(sel, tc.mark) {
+						t.Errorf("%s %d: the mark moves when selected:\n%q\n%q", tc.lang, tc.w, l, sel)
+					}
+				}
+			}
+			h.keys("down")
+		}
+	}
+}
+
+// ansiIndex is the display column where sub starts in l, or -1.
+func ansiIndex(l, sub string) int {
+	i := strings.Index(l, sub)
+	if i < 0 {
+		return -1
+	}
+	return ansi.StringWidth(l[:i])
 }

@@ -277,8 +277,11 @@ func (m Model) reviewView() string {
 			selLine = len(all)
 		}
 		line := m.row(text, sel, iw)
-		if flag != "" && !sel {
-			line = m.row(common.Fit(text, iw-4-ansiWidth(flag)-1), false, iw) + " " + flag
+		if flag != "" {
+			// The flag (アレルギー, 枠終了, …) keeps its own colour and column on the selected row
+			// too: the cursor must never hide an allergy note.
+			tw := iw - 4 - ansiWidth(flag) - 1
+			line = m.row(common.Fit(text, tw), sel, 2+tw) + " " + flag
 		}
 		all = append(all, label+line)
 		label = strings.Repeat(" ", labelW)
