@@ -6,6 +6,7 @@ package audit
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
@@ -344,7 +345,7 @@ func (m Model) viewList() string {
 	end := min(m.top+m.rows(), len(m.entries))
 	for i := m.top; i < end; i++ {
 		e := m.entries[i]
-		line := row(model.DateOf(e.At).String()+" "+model.HHMM(e.At), e.Staff, ActionLabel(e.Action, c.Lang), target(e, c.Lang), oneLine(change(e)))
+		line := row(stamp(e.At), e.Staff, ActionLabel(e.Action, c.Lang), target(e, c.Lang), oneLine(Change(e, c.Lang)))
 		if i == m.sel {
 			line = st.Selected.Render(common.Fit(line, c.Width))
 		}
@@ -383,17 +384,38 @@ func (m Model) viewDetail() string {
 	field(c.T("担当", "Staff"), e.Staff)
 	field(c.T("操作", "Action"), ActionLabel(e.Action, c.Lang)+" ("+e.Action+")")
 	field(c.T("対象", "Record"), target(e, c.Lang))
-	field(c.T("変更前", "Before"), orDash(e.Before))
-	field(c.T("変更後", "After"), orDash(e.After))
+	b, bok := record(e.Before)
+	a, aok := record(e.After)
+	if bok && aok {
+		for i, ch := range changes(e, b, a, c.Lang) {
+			field(ifFirst(i, c.T("変更点", "Changed")), ch)
+		}
+	}
+	for i, f := range side(e, e.Before, false, c.Lang) {
+		field(ifFirst(i, c.T("変更前", "Before")), f)
+	}
+	if e.Before == "" {
+		field(c.T("変更前", "Before"), "-")
+	}
+	for i, f := range side(e, e.After, false, c.Lang) {
+		field(ifFirst(i, c.T("変更後", "After")), f)
+	}
+	if e.After == "" {
+		field(c.T("変更後", "After"), "-")
+	}
 	field(c.T("履歴番号", "Entry"), fmt.Sprintf("#%d", e.ID))
 	return "\n" + strings.Join(lines, "\n")
 }
 
-func orDash(s string) string {
-	if s == "" {
-		return "-"
+// stamp is a time in Japan as the list shows it, zero-padded so the column lines up.
+func stamp(t time.Time) string { return t.In(model.Tokyo).Format("2006-01-02 15:04") }
+
+// ifFirst is label on a value's first line and nothing on the lines after it.
+func ifFirst(i int, label string) string {
+	if i == 0 {
+		return label
 	}
-	return s
+	return ""
 }
 
 // target names the record an entry is about: its kind as staff call it, and its id.
@@ -403,17 +425,6 @@ func target(e model.AuditEntry, l model.Lang) string {
 		s += " #" + e.Ref
 	}
 	return s
-}
-
-// change is an entry's before and after in one line.
-func change(e model.AuditEntry) string {
-	switch {
-	case e.Before != "" && e.After != "":
-		return e.Before + " -> " + e.After
-	case e.After != "":
-		return e.After
-	}
-	return e.Before
 }
 
 // oneLine folds line breaks so an entry stays on its row.
