@@ -438,10 +438,10 @@ func (m Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		return m, tea.Batch(common.Changed(model.KindSession), common.Status(m.ctx.T(
 			fmt.Sprintf("回「%s」（%s）を削除しました", msg.Session.Title, msg.Session.Date), fmt.Sprintf("Deleted the session %q (%s)", msg.Session.Title, msg.Session.Date))))
 	case CheckedOutMsg:
-		text := m.ctx.T(fmt.Sprintf("%d人をチェックアウトしました", len(msg.Visits)), fmt.Sprintf("Checked out %d people", len(msg.Visits)))
+		text := m.ctx.T(fmt.Sprintf("%d人を退館にしました", len(msg.Visits)), fmt.Sprintf("Checked out %d people", len(msg.Visits)))
 		if len(msg.Names) == 1 && len(msg.Visits) == 1 {
 			v := msg.Visits[0]
-			text = m.ctx.T(fmt.Sprintf("%sさんをチェックアウトしました（%s〜%s）", msg.Names[0], model.HHMM(v.In), model.HHMM(v.Out)),
+			text = m.ctx.T(fmt.Sprintf("%sさんを退館にしました（%s〜%s）", msg.Names[0], model.HHMM(v.In), model.HHMM(v.Out)),
 				fmt.Sprintf("Checked out %s (%s-%s)", msg.Names[0], model.HHMM(v.In), model.HHMM(v.Out)))
 		}
 		return m, tea.Batch(common.Changed(model.KindVisit), common.Status(text))

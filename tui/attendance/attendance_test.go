@@ -228,7 +228,7 @@ func TestReviewFromPayload(t *testing.T) {
 	}
 	v := h.view(t)
 	sized(t, v, 80, 20)
-	for _, want := range []string{"日次締め", "令和8年11月25日（水）", "出欠未記入 2", "未記入 12/12人", "来館中 5", "山田 花子", "お迎え未完了 3", "アレルギー", "未到着の予約 4", "納期の案件 1", "ECサイト商品説明文", "超過"} {
+	for _, want := range []string{"日次締め", "令和8年11月25日（水）", "出欠未記入 2", "未記入 12/12人", "来館中 5", "山田 花子", "お迎え未完了 3", "アレルギー", "予約未処理 4", "納期の案件 1", "ECサイト商品説明文", "超過"} {
 		if !strings.Contains(v, want) {
 			t.Errorf("review lacks %q:\n%s", want, v)
 		}
@@ -285,7 +285,7 @@ func TestReviewActsInPlace(t *testing.T) {
 	if open, _ := s.OpenVisits(); len(open) != 4 {
 		t.Errorf("after o y: %d still in", len(open))
 	}
-	if !strings.Contains(h.status, "山田 花子さんをチェックアウトしました") {
+	if !strings.Contains(h.status, "山田 花子さんを退館にしました") {
 		t.Errorf("status %q", h.status)
 	}
 	if n := len(h.m().Review().Here); n != 4 {
@@ -321,7 +321,7 @@ func TestReviewCheckOutEveryone(t *testing.T) {
 	h.deliver(common.GotoMsg{Tab: 3, Payload: common.ReviewPayload{Date: demoDay}})
 	h.keys("O")
 	v := h.view(t)
-	if !strings.Contains(v, "来館中の 5人を 10:30 で全員チェックアウトしますか？") || !strings.Contains(v, "お子さんがまだキッズスペースにいます") {
+	if !strings.Contains(v, "来館中の 5人を 10:30 で全員退館にしますか？") || !strings.Contains(v, "お子さんがまだキッズスペースにいます") {
 		t.Errorf("question:\n%s", v)
 	}
 	h.keys("y")

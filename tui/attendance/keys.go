@@ -59,8 +59,8 @@ func DefaultKeyMap(l model.Lang) KeyMap {
 		EditCourse:    b([]string{"e"}, "e", t("講座を編集", "edit course")),
 		DeleteSession: b([]string{"delete"}, "delete", t("回を削除", "delete session")),
 
-		CheckOut:    b([]string{"o"}, "o", t("チェックアウト", "check out")),
-		CheckOutAll: b([]string{"O"}, "O", t("全員チェックアウト", "check everyone out")),
+		CheckOut:    b([]string{"o"}, "o", t("退館", "check out")),
+		CheckOutAll: b([]string{"O"}, "O", t("全員退館", "check everyone out")),
 		CloseDay:    b([]string{"c"}, "c", t("日次締め", "close the day")),
 		PrevDay:     b([]string{"left", "h"}, "left", t("前日", "previous day")),
 		NextDay:     b([]string{"right", "l"}, "right", t("翌日", "next day")),

@@ -163,10 +163,10 @@ func (m Model) reviewKey(k tea.KeyPressMsg) (common.Screen, tea.Cmd) {
 		}
 		now := m.ctx.Clock.Now()
 		m.ask = &confirm{
-			title: m.ctx.T(fmt.Sprintf("来館中の %d人を %s で全員チェックアウトしますか？", len(r.Here), model.HHMM(now)),
+			title: m.ctx.T(fmt.Sprintf("来館中の %d人を %s で全員退館にしますか？", len(r.Here), model.HHMM(now)),
 				fmt.Sprintf("Check out all %d people at %s?", len(r.Here), model.HHMM(now))),
 			lines: lines,
-			yes:   m.ctx.T("全員チェックアウト", "check everyone out"),
+			yes:   m.ctx.T("全員退館", "check everyone out"),
 			run:   checkOutAll(m.store, now),
 		}
 	case key.Matches(k, m.keys.CheckOut), key.Matches(k, m.keys.Open):
@@ -319,7 +319,7 @@ func (m Model) reviewView() string {
 		}
 		item(common.Fit(b.Child.DisplayName(), 12)+" "+common.Fit(span, 11)+" "+c.T("保護者 ", "guardian ")+b.Guardian.DisplayName(), flag)
 	}
-	section(len(r.NotArrived), "未到着の予約", "Not arrived")
+	section(len(r.NotArrived), "予約未処理", "Not arrived") // 予約未処理 as the list of a close says (model.DayReview.LeftOpen)
 	for _, b := range r.NotArrived {
 		flag := ""
 		if b.Missed(now) {
