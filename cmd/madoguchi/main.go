@@ -270,6 +270,7 @@ func cmdVersion(c *cli, args []string) int {
 // runApp opens the database (filling the demo when asked) and runs the terminal interface.
 func (c *cli) runApp(staff string) int {
 	if c.g.demo {
+		c.clock = demo.Clock(c.clock) // a working morning, whatever the hour
 		fresh := c.g.db == ""
 		if fresh {
 			dir, err := os.UserCacheDir()
