@@ -91,7 +91,7 @@ func TestListSortedByDueWithOverdueMarked(t *testing.T) {
 	if len(late) != 1 || !strings.Contains(late[0], "ECサイト商品説明文") {
 		t.Errorf("overdue rows %q, want only the ECサイト job", late)
 	}
-	wantIn(t, v, "案件 9件", "進捗:すべて", "納期遅れ 1件", "地域内企業の案件 5/8件（63%）", "¥18,000")
+	wantIn(t, v, "案件 9件", "進捗:すべて", "納期遅れ 1件", "一覧のうち地域内企業 5/8件（63%）", "¥18,000")
 }
 
 func TestListFilters(t *testing.T) {
@@ -485,7 +485,7 @@ func TestClients(t *testing.T) {
 		t.Errorf("edited client %+v", cs[2])
 	}
 	m = keys(t, m, "esc")
-	if screenOf(m).ViewName() != "list" || !strings.Contains(view(m), "地域内企業の案件 8/8件") {
+	if screenOf(m).ViewName() != "list" || !strings.Contains(view(m), "一覧のうち地域内企業 8/8件") {
 		t.Errorf("back in the list:\n%s", view(m))
 	}
 }

@@ -285,8 +285,9 @@ func (m Model) listView() string {
 	local, total := model.LocalShare(m.rows, m.board.Clients)
 	foot := c.T(fmt.Sprintf("納期遅れ %d件", overdue), fmt.Sprintf("overdue: %d", overdue))
 	if total > 0 {
-		foot += "  " + c.T(fmt.Sprintf("地域内企業の案件 %d/%d件（%d%%）", local, total, model.Rate(local, total)),
-			fmt.Sprintf("from local businesses: %d/%d (%d%%)", local, total, model.Rate(local, total)))
+		// of the rows listed (the filter applies), not the 年度's figure on レポート
+		foot += "  " + c.T(fmt.Sprintf("一覧のうち地域内企業 %d/%d件（%d%%）", local, total, model.Rate(local, total)),
+			fmt.Sprintf("listed, from local businesses: %d/%d (%d%%)", local, total, model.Rate(local, total)))
 	}
 	lines = append(lines, st.Muted.Render(common.Cut(foot, c.Width)))
 	return joinLines(lines)

@@ -374,8 +374,10 @@ func (m Model) kpiLines() []string {
 		}
 	}
 	f := func(key string) string { return k[key].Format(c.Lang) }
-	courses := []string{c.T(fmt.Sprintf("  講座 実人数 %s 出席率 %s 修了 %s", f("unique_participants"), f("attendance_rate"), f("completions")),
-		fmt.Sprintf("  Courses: %s unique, %s attended, %s completed", f("unique_participants"), f("attendance_rate"), f("completions")))}
+	// completions count per course (one person can complete the seminar and the 育成講座), so they
+	// are labelled 延べ: otherwise 修了 reads as more people than 実人数
+	courses := []string{c.T(fmt.Sprintf("  講座 実人数 %s 出席率 %s 修了 延べ%s", f("unique_participants"), f("attendance_rate"), f("completions")),
+		fmt.Sprintf("  Courses: %s unique, %s attended, %s completions", f("unique_participants"), f("attendance_rate"), f("completions")))}
 	if len(kinds) > 0 {
 		courses = append(courses, st.Muted.Render(c.T("  内訳 ", "; ")+strings.Join(kinds, c.T("・", ", "))))
 	}
