@@ -452,3 +452,70 @@ func ansiIndex(l, sub string) int {
 	}
 	return ansi.StringWidth(l[:i])
 }
+
+// The question asked before checking out a guardian whose child is still in care is read in
+// full at 80 columns, JA and EN: nothing cut, every line within the width, and y's meaning said.
+// A long name wraps onto another line instead of pushing the question off the screen.
+func TestReviewCheckOutQuestionFitsAt80(t *testing.T) {
+	for _, tc := range []struct {
+		lang      model.Lang
+		long      bool
+		name      string
+		want      []string
+		yes       string
+		wantLines int
+	}{
+		{model.JA, false, "山田 花子", []string{"山田 花子さんのお子さん（山田 陽翔）がまだキッズスペースにいます。", "山田 花子さんをこのまま退館にしますか？（お子さんはキッズスペースに残ります）"}, "y このまま退館", 2},
+		{model.EN, false, "山田 花子", []string{"山田 花子's child (山田 陽翔) is still in the kids space.", "Check 山田 花子 out anyway? (The child stays in the kids space.)"}, "y check out anyway", 2},
+		{model.JA, true, "山田 花子 アレクサンドラ 長谷川", []string{"山田 花子 アレクサンドラ 長谷川さんのお子さん（山田 陽翔）がまだキッズスペースにいます。", "山田 花子 アレクサンドラ 長谷川さんをこのまま退館にしますか？（お子さんはキッズスペースに残ります）"}, "y このまま退館", 4},
+		{model.EN, true, "山田 花子 アレクサンドラ 長谷川", []string{"山田 花子 アレクサンドラ 長谷川's child (山田 陽翔) is still in the kids space.", "Check 山田 花子 アレクサンドラ 長谷川 out anyway? (The child stays in the kids space.)"}, "y check out anyway", 3},
+	} {
+		s := tuitest.OpenDemo(t)
+		if tc.long {
+			p := personNamed(t, s, "山田 花子")
+			p.Name = tc.name
+			_, err := s.UpdatePerson(p)
+			must(t, err)
+		}
+		h := open(t, s, tc.lang, 80, 20)
+		h.deliver(common.GotoMsg{Tab: 3, Payload: common.ReviewPayload{Date: demoDay}})
+		h.keys("down", "down")
+		if got := h.m().Review().Here[0].Person.Name; got != tc.name {
+			t.Fatalf("first here is %s, want %s", got, tc.name)
+		}
+		h.keys("o")
+		if !h.m().Asking() {
+			t.Fatalf("%s: no question", tc.lang)
+		}
+		v := h.view(t)
+		sized(t, v, 80, 20)
+		lines := strings.Split(v, "\n")
+		if strings.Contains(v, "~") {
+			t.Errorf("%s: the question is cut:\n%s", tc.lang, v)
+		}
+		// the question's lines run up to the blank line; joined, they are the whole question
+		var title []string
+		for _, l := range lines {
+			if l == "" {
+				break
+			}
+			title = append(title, l)
+		}
+		if len(title) != tc.wantLines {
+			t.Errorf("%s: the question takes %d lines, want %d:\n%s", tc.lang, len(title), tc.wantLines, v)
+		}
+		sep := ""
+		if tc.lang == model.EN {
+			sep = " "
+		}
+		joined := strings.Join(title, sep)
+		for _, w := range tc.want {
+			if !strings.Contains(joined, w) {
+				t.Errorf("%s: the question lacks %q:\n%s", tc.lang, w, v)
+			}
+		}
+		if !strings.Contains(v, tc.yes) {
+			t.Errorf("%s: y's meaning %q not shown:\n%s", tc.lang, tc.yes, v)
+		}
+	}
+}

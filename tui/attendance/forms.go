@@ -6,6 +6,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/nagawaka/madoguchi/model"
 	"github.com/nagawaka/madoguchi/tui/common"
@@ -229,11 +230,31 @@ func (m Model) pickView() string {
 
 // ---- confirmations ----
 
+// wrap breaks text into lines of at most w display cells, at its newlines and then where a
+// line is too long: at spaces in English; in Japanese, which has no spaces between words (only
+// inside names), at the cell where the line is full.
+func wrap(text string, w int, l model.Lang) []string {
+	var out []string
+	for _, line := range strings.Split(text, "\n") {
+		if l == model.EN {
+			line = ansi.Wrap(line, w, "")
+		} else {
+			line = ansi.Hardwrap(line, w, true)
+		}
+		out = append(out, strings.Split(line, "\n")...)
+	}
+	return out
+}
+
 func (m Model) confirmView() string {
 	c, st := m.ctx, m.ctx.Styles
 	a := m.ask
-	out := []string{st.Warn.Render(common.Cut(a.title, c.Width)), ""}
-	room := c.Height - 4
+	var out []string
+	for _, l := range wrap(a.title, c.Width, c.Lang) {
+		out = append(out, st.Warn.Render(l))
+	}
+	out = append(out, "")
+	room := c.Height - 2 - len(out) // below: a blank line and the keys
 	for i, l := range a.lines {
 		if i == room-1 && len(a.lines) > room {
 			out = append(out, st.Muted.Render(c.T(fmt.Sprintf("  ほか %d件", len(a.lines)-i), fmt.Sprintf("  and %d more", len(a.lines)-i))))
@@ -241,6 +262,9 @@ func (m Model) confirmView() string {
 		}
 		out = append(out, common.Cut(l, c.Width))
 	}
-	out = append(out, "", st.Label.Render("y")+" "+a.yes+"   "+st.Label.Render("esc")+" "+c.T("やめる", "cancel"))
+	if len(a.lines) > 0 {
+		out = append(out, "")
+	}
+	out = append(out, st.Label.Render("y")+" "+a.yes+"   "+st.Label.Render("esc")+" "+c.T("やめる", "cancel"))
 	return strings.Join(out, "\n")
 }

@@ -216,10 +216,12 @@ func (m Model) askCheckOut(v model.ReviewVisit) (common.Screen, tea.Cmd) {
 	if len(kids) == 0 {
 		return m, run
 	}
+	name := v.Person.DisplayName()
 	m.ask = &confirm{
-		title: m.ctx.T(fmt.Sprintf("%sさんのお子さん（%s）がまだキッズスペースにいます。チェックアウトしますか？", v.Person.DisplayName(), strings.Join(kids, "、")),
-			fmt.Sprintf("%s's child (%s) is still in the kids space. Check them out anyway?", v.Person.DisplayName(), strings.Join(kids, ", "))),
-		yes: m.ctx.T("チェックアウト", "check out"),
+		// The fact, then the question on a line of its own, so what y does is never cut off.
+		title: m.ctx.T(fmt.Sprintf("%sさんのお子さん（%s）がまだキッズスペースにいます。\n%sさんをこのまま退館にしますか？（お子さんはキッズスペースに残ります）", name, strings.Join(kids, "、"), name),
+			fmt.Sprintf("%s's child (%s) is still in the kids space.\nCheck %s out anyway? (The child stays in the kids space.)", name, strings.Join(kids, ", "), name)),
+		yes: m.ctx.T("このまま退館", "check out anyway"),
 		run: run,
 	}
 	return m, nil
