@@ -579,7 +579,9 @@ func (m Model) Keys() help.KeyMap {
 	case viewReview:
 		act := k.Open
 		act.SetHelp("enter", m.ctx.T("対応", "act"))
-		short := []key.Binding{act, k.CheckOut, k.CloseDay, k.PrevDay, k.NextDay, k.Back}
+		// left/right are said on the review's first line: with them here the bar ran past 80
+		// columns and cut off the root's ? help.
+		short := []key.Binding{act, k.CheckOut, k.CloseDay, k.Back}
 		return keyHelp{short: short, full: [][]key.Binding{{act, k.CheckOut, k.CheckOutAll, k.CloseDay}, {k.PrevDay, k.NextDay, k.Back}, nav}}
 	}
 	short := []key.Binding{k.Open, k.NewCourse}

@@ -61,7 +61,7 @@ func DefaultKeyMap(l model.Lang) KeyMap {
 
 		CheckOut:    b([]string{"o"}, "o", t("退館", "check out")),
 		CheckOutAll: b([]string{"O"}, "O", t("全員退館", "check everyone out")),
-		CloseDay:    b([]string{"c"}, "c", t("日次締め", "close the day")),
+		CloseDay:    b([]string{"c"}, "c", t("締める", "close day")),
 		PrevDay:     b([]string{"left", "h"}, "left", t("前日", "previous day")),
 		NextDay:     b([]string{"right", "l"}, "right", t("翌日", "next day")),
 

@@ -247,7 +247,11 @@ func (m Model) reviewView() string {
 	default:
 		status = st.Warn.Render(c.T(fmt.Sprintf("未了 %d件", r.Open()), fmt.Sprintf("%d open", r.Open())))
 	}
-	lines := []string{head + "  " + status}
+	top := head + "  " + status
+	if hint := st.Muted.Render(c.T("left/right で前日・翌日", "left/right: other days")); ansiWidth(top)+2+ansiWidth(hint) <= w {
+		top += "  " + hint
+	}
+	lines := []string{top}
 	if r.Closed != nil {
 		closed := c.T(fmt.Sprintf("締め済み: %s %s に %s さん", r.Closed.Date.String()[5:], model.HHMM(r.Closed.At), r.Closed.Staff),
 			fmt.Sprintf("Closed %s at %s by %s", r.Closed.Date.String()[5:], model.HHMM(r.Closed.At), r.Closed.Staff))
