@@ -200,3 +200,34 @@ func TestInputShowsWholePlaceholder(t *testing.T) {
 		t.Fatalf("view %q", v)
 	}
 }
+
+// A person's roles are never cut without a sign there are more.
+func TestRolesIn(t *testing.T) {
+	two := []model.Role{model.RoleTrainee, model.RoleTeleworker}
+	for _, tc := range []struct {
+		lang model.Lang
+		w    int
+		want string
+	}{
+		{model.JA, 30, "受講生・テレワーカー"},
+		{model.JA, 10, "受講・テレ"},
+		{model.JA, 8, "受講生+1"},
+		{model.JA, 6, "受講+1"},
+		{model.EN, 30, "trainee, teleworker"},
+		{model.EN, 10, "trainee+1"},
+	} {
+		if got := components.RolesIn(two, tc.lang, tc.w); got != tc.want {
+			t.Errorf("%v in %d: %q, want %q", tc.lang, tc.w, got, tc.want)
+		}
+	}
+	if got := components.RolesIn([]model.Role{model.RoleMember}, model.JA, 6); got != "利用者" {
+		t.Errorf("one role: %q", got)
+	}
+	// In the counter's 46-column list both roles show.
+	p := components.NewPersonPicker(model.JA, "検索 > ")
+	p.SetPeople([]model.Person{{ID: 1, Name: "山本 千尋", Reading: "やまもと ちひろ", Roles: two}})
+	v := ansi.Strip(p.View(common.NewStyles(true, true), 46, 3))
+	if !strings.Contains(v, "受講・テレ") || strings.Contains(v, "~") {
+		t.Fatalf("row:\n%s", v)
+	}
+}

@@ -1,11 +1,13 @@
 package components
 
 import (
+	"fmt"
 	"sort"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/nagawaka/madoguchi/model"
 	"github.com/nagawaka/madoguchi/tui/common"
@@ -111,7 +113,15 @@ type PersonPicker struct {
 	offset int
 	marks  map[uint64]string
 	lang   model.Lang
+	nameW  int // the name column: the widest name, at most maxNameW
+	readW  int // the reading column: the widest reading, at most maxReadW
 }
+
+// The widest the name and reading columns get; longer ones are cut.
+const (
+	maxNameW = 14
+	maxReadW = 16
+)
 
 // NewPersonPicker returns a focused, empty picker.
 func NewPersonPicker(l model.Lang, prompt string) PersonPicker {
@@ -124,6 +134,16 @@ func NewPersonPicker(l model.Lang, prompt string) PersonPicker {
 // SetPeople replaces the people searched and re-runs the search.
 func (p *PersonPicker) SetPeople(people []model.Person) {
 	p.search = NewSearcher(people)
+	p.nameW, p.readW = 0, 0
+	for i := range p.search.people {
+		if p.nameW < maxNameW {
+			p.nameW = max(p.nameW, ansi.StringWidth(p.search.people[i].Name))
+		}
+		if p.readW < maxReadW {
+			p.readW = max(p.readW, ansi.StringWidth(p.search.people[i].Reading))
+		}
+	}
+	p.nameW, p.readW = min(p.nameW, maxNameW), min(p.readW, maxReadW)
 	p.refilter()
 }
 
@@ -227,8 +247,8 @@ func (p *PersonPicker) View(st common.Styles, width, height int) string {
 		if m, ok := p.marks[r.ID]; ok {
 			mark = common.Fit(m, 4)
 		}
-		line := mark + " " + common.Fit(r.Name, 14) + " " + common.Fit(r.Reading, 16) + " " + st.Muted.Render(r.RoleLabels(p.lang))
-		line = common.Cut(line, width-2)
+		line := mark + " " + common.Fit(r.Name, p.nameW) + " " + common.Fit(r.Reading, p.readW) + " "
+		line = common.Cut(line+st.Muted.Render(RolesIn(r.Roles, p.lang, width-2-ansi.StringWidth(line))), width-2)
 		if i == p.cursor {
 			b.WriteString("\n" + st.Selected.Render("> "+common.Fit(line, width-2)))
 		} else {
@@ -236,6 +256,43 @@ func (p *PersonPicker) View(st common.Styles, width, height int) string {
 		}
 	}
 	return b.String()
+}
+
+// shortRoles are the roles' labels where a row is narrow (Japanese only: the English labels
+// have no short form anyone would read without a legend).
+var shortRoles = map[model.Role]string{
+	model.RoleTrainee: "受講", model.RoleTeleworker: "テレ", model.RoleMember: "利用", model.RoleVisitor: "見学",
+}
+
+// RolesIn returns a person's roles in at most w cells, never hiding that there are more: the
+// labels joined, else (Japanese) the short labels joined (受講・テレ), else the first label and
+// how many more (受講生+1, trainee+1), else the first short label and how many more (受講+1),
+// else that cut.
+func RolesIn(roles []model.Role, l model.Lang, w int) string {
+	if len(roles) == 0 || w <= 0 {
+		return ""
+	}
+	var full, short []string
+	for _, r := range roles {
+		full = append(full, r.Label(l))
+		if s, ok := shortRoles[r]; ok && l == model.JA {
+			short = append(short, s)
+		} else {
+			short = append(short, r.Label(l))
+		}
+	}
+	more := ""
+	if len(roles) > 1 {
+		more = fmt.Sprintf("+%d", len(roles)-1)
+	}
+	for _, s := range []string{
+		strings.Join(full, l.Pick("・", ", ")), strings.Join(short, l.Pick("・", ",")), full[0] + more, short[0] + more,
+	} {
+		if ansi.StringWidth(s) <= w {
+			return s
+		}
+	}
+	return common.Cut(short[0]+more, w)
 }
 
 // Cursor is the search field's real cursor, relative to the picker's first cell.
