@@ -201,6 +201,144 @@ func TestInputShowsWholePlaceholder(t *testing.T) {
 	}
 }
 
+func roleChoices() []components.Choice {
+	var cs []components.Choice
+	for _, r := range model.Roles {
+		cs = append(cs, components.Choice{Value: string(r), Label: r.Label(model.JA)})
+	}
+	return cs
+}
+
+// A choice field changes with left, right and space, shows labels (not codes), and enter still
+// only moves on.
+func TestChoiceField(t *testing.T) {
+	f := components.NewForm(model.JA,
+		components.NewField("name", "氏名", "", 40),
+		components.NewChoiceField("role", "区分", roleChoices(), "member"))
+	st := common.NewStyles(true, true)
+	if f.Value("role") != "member" {
+		t.Fatalf("initial value %q", f.Value("role"))
+	}
+	v := ansi.Strip(f.View(st))
+	if !strings.Contains(v, "[利用者]") || strings.Contains(v, "member") {
+		t.Fatalf("view:\n%s", v)
+	}
+	f, _, _ = f.Update(tuitest.Key("tab"))
+	var res components.FormResult
+	for _, tc := range []struct{ key, want string }{
+		{"right", "visitor"}, {"right", "trainee"}, {"left", "visitor"}, {"space", "trainee"}, {"a", "trainee"},
+	} {
+		f, res, _ = f.Update(tuitest.Key(tc.key))
+		if res != components.FormEditing || f.Value("role") != tc.want {
+			t.Fatalf("%s: %q (result %v), want %q", tc.key, f.Value("role"), res, tc.want)
+		}
+	}
+	// The options keep their places as the choice moves; the real cursor sits on the chosen one.
+	line := strings.Split(ansi.Strip(f.View(st)), "\n")[1]
+	if !strings.Contains(line, "[受講生]   テレワーカー    利用者    見学") {
+		t.Fatalf("line %q", line)
+	}
+	c := f.Cursor()
+	if c == nil || c.Y != 1 || ansi.Cut(line, c.X, c.X+6) != "受講生" {
+		t.Fatalf("cursor %+v on %q", c, line)
+	}
+	f, res, _ = f.Update(tuitest.Key("enter"))
+	if res != components.FormEditing || f.Focus() != 0 || f.Value("role") != "trainee" {
+		t.Fatalf("enter on a choice: result %v focus %d value %q", res, f.Focus(), f.Value("role"))
+	}
+	f = f.SetValue("role", "teleworker")
+	if f.Value("role") != "teleworker" {
+		t.Fatalf("SetValue: %q", f.Value("role"))
+	}
+}
+
+func TestMultiChoiceField(t *testing.T) {
+	f := components.NewForm(model.JA, components.NewMultiChoiceField("role", "区分", roleChoices(), "teleworker", "trainee"))
+	if got := f.Value("role"); got != "trainee,teleworker" {
+		t.Fatalf("initial %q", got)
+	}
+	f, _, _ = f.Update(tuitest.Key("space")) // the highlight starts on the first option
+	f, _, _ = f.Update(tuitest.Key("right"))
+	f, _, _ = f.Update(tuitest.Key("right"))
+	f, _, _ = f.Update(tuitest.Key("space"))
+	if got := f.Value("role"); got != "teleworker,member" {
+		t.Fatalf("after toggles %q", got)
+	}
+	v := ansi.Strip(f.View(common.NewStyles(true, true)))
+	if !strings.Contains(v, "[ ] 受講生  [x] テレワーカー  [x] 利用者  [ ] 見学") {
+		t.Fatalf("view %q", v)
+	}
+	if c := f.Cursor(); c == nil || ansi.Cut(v, c.X-1, c.X+2) != "[x]" || ansi.Cut(v, c.X+3, c.X+9) != "利用者" {
+		t.Fatalf("cursor %+v in %q", c, v)
+	}
+}
+
+// An error goes once its field changes; the other fields keep theirs.
+func TestFormErrorClearsWhenFieldChanges(t *testing.T) {
+	f := components.NewForm(model.EN,
+		components.NewField("name", "Name", "", 40),
+		components.NewField("reading", "Reading", "", 40))
+	_, err := model.NewPerson(model.PersonInput{})
+	f, _ = f.SetErrors(err)
+	st := common.NewStyles(true, true)
+	if v := ansi.Strip(f.View(st)); !strings.Contains(v, "Enter a name") || !strings.Contains(v, "Enter the reading") {
+		t.Fatalf("errors not shown:\n%s", v)
+	}
+	f, _, _ = f.Update(tuitest.Key("left")) // moves the cursor, changes nothing
+	if v := ansi.Strip(f.View(st)); !strings.Contains(v, "Enter a name") {
+		t.Fatalf("a key that changed nothing cleared the error:\n%s", v)
+	}
+	for _, m := range tuitest.Text("Hanako") {
+		f, _, _ = f.Update(m)
+	}
+	v := ansi.Strip(f.View(st))
+	if strings.Contains(v, "Enter a name") || !strings.Contains(v, "Enter the reading") {
+		t.Fatalf("after typing a name:\n%s", v)
+	}
+	f, _, _ = f.Update(tuitest.Key("tab"))
+	if c := f.Cursor(); c == nil || c.Y != 1 {
+		t.Fatalf("cursor %+v, want row 1 (the name's error is gone)", c)
+	}
+}
+
+// Errors wrap within the form's width, and the cursor counts the wrapped lines.
+func TestFormErrorsWrapWithinWidth(t *testing.T) {
+	f := components.NewForm(model.EN,
+		components.NewField("phone", "Phone", "12", 20),
+		components.NewField("email", "Email", "", 40))
+	f.SetWidth(40)
+	f, _ = f.SetErrors(model.Invalid("phone", "", "Enter the phone number in digits and hyphens (e.g. 0494-75-1234)"))
+	f, _, _ = f.Update(tuitest.Key("tab"))
+	v := ansi.Strip(f.View(common.NewStyles(true, true)))
+	lines := strings.Split(v, "\n")
+	if len(lines) < 4 {
+		t.Fatalf("error not wrapped:\n%s", v)
+	}
+	for _, l := range lines {
+		if ansi.StringWidth(l) > 40 {
+			t.Errorf("line wider than 40: %q", l)
+		}
+	}
+	if !strings.Contains(strings.Join(strings.Fields(v), ""), "hyphens(e.g.0494-75-1234)") {
+		t.Errorf("error cut:\n%s", v)
+	}
+	if c := f.Cursor(); c == nil || c.Y != len(lines)-1 || !strings.Contains(lines[c.Y], "Email") {
+		t.Fatalf("cursor %+v, want the last line:\n%s", c, v)
+	}
+}
+
+// A hint starts in the column typed values start in.
+func TestFormHintAlignsWithValues(t *testing.T) {
+	bd := components.NewField("birth_date", "生年月日", "", 10)
+	bd.Hint = "2023-04-01"
+	f := components.NewForm(model.JA, components.NewField("name", "氏名", "山田", 40), bd)
+	lines := strings.Split(ansi.Strip(f.View(common.NewStyles(true, true))), "\n")
+	col := func(l, s string) int { return ansi.StringWidth(l[:strings.Index(l, s)]) }
+	if col(lines[0], "山田") != col(lines[1], "2023-04-01") {
+		t.Fatalf("value at %d, hint at %d:\n%s", col(lines[0], "山田"), col(lines[1], "2023-04-01"), strings.Join(lines, "\n"))
+	}
+}
+
 // A person's roles are never cut without a sign there are more.
 func TestRolesIn(t *testing.T) {
 	two := []model.Role{model.RoleTrainee, model.RoleTeleworker}

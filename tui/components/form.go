@@ -14,24 +14,39 @@ import (
 // Form is a column of labelled text fields for Japanese input. It is written in-house rather
 // than taken from huh because two counter rules need it: the Enter that confirms an IME
 // conversion must never submit (Enter, Tab and the down arrow only move to the next field; ctrl+s submits),
-// and the real cursor must sit where the IME expects it (see Input). Field errors are shown on
-// the line under their field.
+// and the real cursor must sit where the IME expects it (see Input). Field errors are shown under
+// their field (wrapped to the form's width once SetWidth is called) and cleared when the field's
+// value changes.
 type Form struct {
 	Fields []Field
 	focus  int
 	keys   FormKeys
 	lang   model.Lang
 	labelW int
+	width  int // 0: errors are not wrapped
 }
 
-// Field is one labelled input with its validation message.
+// Field is one labelled input with its validation message, or, with Choices, a choice among
+// fixed options (see NewChoiceField).
 type Field struct {
 	Name  string // the model's field name, matched against model.Error.Field
 	Label string
-	Hint  string
+	Hint  string // shown in place of an empty value while the field has no focus
 	Input Input
 	Err   string
+
+	// Choices makes the field a choice: left and right move between the options and space picks;
+	// nothing is typed. A single choice (Multi false) always has exactly one option chosen, and
+	// left, right and space change it; with Multi, left and right move the highlight and space
+	// turns the highlighted option on or off.
+	Choices []Choice
+	Multi   bool
+	pick    int    // the highlighted option (a single choice's chosen one)
+	on      []bool // the chosen options (Multi)
 }
+
+// Choice is one option of a choice field: Value is what Form.Value returns, Label what is shown.
+type Choice struct{ Value, Label string }
 
 // FormKeys are the form's keys.
 type FormKeys struct {
@@ -73,6 +88,96 @@ func NewField(name, label, value string, limit int) Field {
 	return Field{Name: name, Label: label, Input: in}
 }
 
+// NewChoiceField returns a single choice among choices, starting at the one whose Value is
+// value (the first when none is).
+func NewChoiceField(name, label string, choices []Choice, value string) Field {
+	f := Field{Name: name, Label: label, Choices: choices, Input: NewInput("", 0)} // never drawn; focus moves through it
+	return f.set(value)
+}
+
+// NewMultiChoiceField returns a choice of any number of the choices (none at all included),
+// starting with those whose Value is among values.
+func NewMultiChoiceField(name, label string, choices []Choice, values ...string) Field {
+	f := Field{Name: name, Label: label, Choices: choices, Multi: true, Input: NewInput("", 0)}
+	return f.set(strings.Join(values, ","))
+}
+
+// IsChoice reports whether the field is a choice rather than typed text.
+func (fl Field) IsChoice() bool { return len(fl.Choices) > 0 }
+
+// value returns the field's text, or its chosen value(s) (a multiple choice's joined by commas,
+// in the choices' order).
+func (fl Field) value() string {
+	if !fl.IsChoice() {
+		return fl.Input.Value()
+	}
+	var vs []string
+	for i, c := range fl.Choices {
+		if fl.chosen(i) {
+			vs = append(vs, c.Value)
+		}
+	}
+	return strings.Join(vs, ",")
+}
+
+// chosen reports whether option i is chosen.
+func (fl Field) chosen(i int) bool {
+	if fl.Multi {
+		return i < len(fl.on) && fl.on[i]
+	}
+	return i == fl.pick
+}
+
+// set replaces the field's value: the text, or the option(s) whose Value match (a multiple
+// choice's values separated by commas).
+func (fl Field) set(v string) Field {
+	if !fl.IsChoice() {
+		fl.Input.SetValue(v)
+		return fl
+	}
+	if !fl.Multi {
+		for i, c := range fl.Choices {
+			if c.Value == v {
+				fl.pick = i
+			}
+		}
+		return fl
+	}
+	fl.on = make([]bool, len(fl.Choices))
+	for _, x := range strings.Split(v, ",") {
+		for i, c := range fl.Choices {
+			if c.Value == strings.TrimSpace(x) {
+				fl.on[i] = true
+			}
+		}
+	}
+	return fl
+}
+
+// choose handles a key on a choice field (other keys do nothing).
+func (fl Field) choose(k tea.KeyPressMsg) Field {
+	n := len(fl.Choices)
+	switch k.String() {
+	case "left":
+		fl.pick = (fl.pick + n - 1) % n
+	case "right":
+		fl.pick = (fl.pick + 1) % n
+	case "space":
+		if fl.Multi {
+			on := make([]bool, n)
+			copy(on, fl.on)
+			on[fl.pick] = !on[fl.pick]
+			fl.on = on
+		} else {
+			fl.pick = (fl.pick + 1) % n
+		}
+	}
+	return fl
+}
+
+// SetWidth sets the width the form is drawn in: errors wrap within it.
+func (f *Form) SetWidth(w int) { f.width = w }
+
 // Keys returns the form's keys for the help bar.
 func (f Form) Keys() FormKeys { return f.keys }
 
@@ -104,8 +209,19 @@ func (f Form) Update(msg tea.Msg) (Form, FormResult, tea.Cmd) {
 	if len(f.Fields) == 0 {
 		return f, FormEditing, nil
 	}
+	fl := &f.Fields[f.focus]
+	before := fl.value()
 	var cmd tea.Cmd
-	f.Fields[f.focus].Input, cmd = f.Fields[f.focus].Input.Update(msg)
+	if fl.IsChoice() {
+		if k, ok := msg.(tea.KeyPressMsg); ok {
+			*fl = fl.choose(k)
+		}
+	} else {
+		fl.Input, cmd = fl.Input.Update(msg)
+	}
+	if fl.value() != before {
+		fl.Err = "" // fixed, or at least changed: the old message no longer describes it
+	}
 	return f, FormEditing, cmd
 }
 
@@ -132,14 +248,26 @@ func (f Form) FocusField(name string) Form {
 	return f
 }
 
-// Value returns a field's text by name.
+// Value returns a field's text by name; for a choice, the chosen option's Value (a multiple
+// choice's chosen Values joined by commas).
 func (f Form) Value(name string) string {
 	for _, fl := range f.Fields {
 		if fl.Name == name {
-			return fl.Input.Value()
+			return fl.value()
 		}
 	}
 	return ""
+}
+
+// SetValue replaces a field's value by name (see Value for a choice's), keeping its error.
+func (f Form) SetValue(name, v string) Form {
+	f.Fields = append([]Field(nil), f.Fields...)
+	for i, fl := range f.Fields {
+		if fl.Name == name {
+			f.Fields[i] = fl.set(v)
+		}
+	}
+	return f
 }
 
 // SetErrors places validation errors beside their fields (errors for unknown fields, and errors
@@ -181,19 +309,89 @@ func (f Form) SetErrors(err error) (Form, string) {
 	return f, strings.Join(rest, " / ")
 }
 
-// row returns the screen row of field i (errors take a line of their own).
+// valueX is the column where fields' values start.
+func (f Form) valueX() int { return 2 + f.labelW + 3 }
+
+// errLines returns a field's error as drawn: wrapped within the form's width after the value
+// column (or after a small indent when that leaves too little room), and that indent.
+func (f Form) errLines(fl Field) ([]string, int) {
+	if fl.Err == "" {
+		return nil, 0
+	}
+	indent := f.valueX()
+	if f.width > 0 && f.width-indent < 20 {
+		indent = 4
+	}
+	if f.width <= indent {
+		return []string{fl.Err}, indent
+	}
+	return strings.Split(ansi.Wrap(fl.Err, f.width-indent, " "), "\n"), indent
+}
+
+// row returns the screen row of field i (errors take lines of their own).
 func (f Form) row(i int) int {
 	r := 0
 	for j := 0; j < i; j++ {
-		r++
-		if f.Fields[j].Err != "" {
-			r++
-		}
+		ls, _ := f.errLines(f.Fields[j])
+		r += 1 + len(ls)
 	}
 	return r
 }
 
-// View draws the form: a label column, the fields, and errors under them.
+// options returns a choice's options as drawn: a single choice's chosen option in brackets (the
+// others padded to the same width, so nothing moves as the choice changes), a multiple choice's
+// as [x] or [ ].
+func (fl Field) options() []string {
+	out := make([]string, len(fl.Choices))
+	for i, c := range fl.Choices {
+		switch {
+		case fl.Multi && fl.chosen(i):
+			out[i] = "[x] " + c.Label
+		case fl.Multi:
+			out[i] = "[ ] " + c.Label
+		case fl.chosen(i):
+			out[i] = "[" + c.Label + "]"
+		default:
+			out[i] = " " + c.Label + " "
+		}
+	}
+	return out
+}
+
+// choiceGap separates a choice's options.
+const choiceGap = "  "
+
+// choiceView draws a choice's options on one line, the highlighted one in the selected style
+// while the field has focus and the options not chosen muted.
+func (fl Field) choiceView(st common.Styles, focused bool) string {
+	var b strings.Builder
+	for i, opt := range fl.options() {
+		if i > 0 {
+			b.WriteString(choiceGap)
+		}
+		switch {
+		case focused && i == fl.pick:
+			b.WriteString(st.Selected.Render(opt))
+		case !fl.chosen(i):
+			b.WriteString(st.Muted.Render(opt))
+		default:
+			b.WriteString(opt)
+		}
+	}
+	return b.String()
+}
+
+// pickX returns the column of the highlighted option's first cell after its opening bracket.
+func (fl Field) pickX() int {
+	x := 0
+	for _, opt := range fl.options()[:fl.pick] {
+		x += ansi.StringWidth(opt) + len(choiceGap)
+	}
+	return x + 1
+}
+
+// View draws the form: a label column, the fields, and errors under them. A hint takes the place
+// of an empty value (starting where the value would) while its field has no focus.
 func (f Form) View(st common.Styles) string {
 	var b strings.Builder
 	for i, fl := range f.Fields {
@@ -204,27 +402,37 @@ func (f Form) View(st common.Styles) string {
 		if i == f.focus {
 			marker = "> "
 		}
-		b.WriteString(marker + st.Label.Render(common.Fit(fl.Label, f.labelW)) + " : " + fl.Input.View())
-		if fl.Hint != "" && fl.Input.Value() == "" && i != f.focus {
+		b.WriteString(marker + st.Label.Render(common.Fit(fl.Label, f.labelW)) + " : ")
+		switch {
+		case fl.IsChoice():
+			b.WriteString(fl.choiceView(st, i == f.focus))
+		case fl.Hint != "" && fl.Input.Value() == "" && i != f.focus:
 			b.WriteString(st.Muted.Render(fl.Hint))
+		default:
+			b.WriteString(fl.Input.View())
 		}
-		if fl.Err != "" {
-			b.WriteString("\n" + strings.Repeat(" ", 2+f.labelW+3) + st.FieldError.Render(fl.Err))
+		ls, indent := f.errLines(fl)
+		for _, l := range ls {
+			b.WriteString("\n" + strings.Repeat(" ", indent) + st.FieldError.Render(l))
 		}
 	}
 	return b.String()
 }
 
-// Cursor returns the real cursor of the focused field relative to the form's first cell.
+// Cursor returns the real cursor of the focused field relative to the form's first cell: in a
+// text field where the IME expects it, in a choice on the highlighted option.
 func (f Form) Cursor() *tea.Cursor {
 	if len(f.Fields) == 0 {
 		return nil
 	}
-	c := f.Fields[f.focus].Input.Cursor()
-	if c == nil {
+	fl := f.Fields[f.focus]
+	var c *tea.Cursor
+	if fl.IsChoice() {
+		c = tea.NewCursor(fl.pickX(), 0)
+	} else if c = fl.Input.Cursor(); c == nil {
 		return nil
 	}
-	c.X += 2 + f.labelW + 3
+	c.X += f.valueX()
 	c.Y += f.row(f.focus)
 	return c
 }
