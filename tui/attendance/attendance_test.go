@@ -519,3 +519,28 @@ func TestReviewCheckOutQuestionFitsAt80(t *testing.T) {
 		}
 	}
 }
+
+// On the day after, people still in and children still in care are from the day before: their
+// date goes before the time and the columns widen, so no time is cut.
+func TestReviewOfTheNextDayShowsWholeTimes(t *testing.T) {
+	for _, tc := range []struct {
+		lang model.Lang
+		want []string
+	}{
+		{model.JA, []string{"新井 健一        11-25 10:10〜 見学", "山田 陽翔    11-25 9:00-12:00 保護者 山田 花子", "前日から", "アレルギー"}},
+		{model.EN, []string{"新井 健一        11-25 10:10- tour", "山田 陽翔    11-25 9:00-12:00 guardian 山田 花子", "from before", "allergy"}},
+	} {
+		h := open(t, tuitest.OpenDemo(t), tc.lang, 80, 20)
+		h.deliver(common.GotoMsg{Tab: 3, Payload: common.ReviewPayload{Date: demoDay.AddDays(1)}})
+		v := h.view(t)
+		sized(t, v, 80, 20)
+		if strings.Contains(v, "~") {
+			t.Errorf("%s: something is cut:\n%s", tc.lang, v)
+		}
+		for _, w := range tc.want {
+			if !strings.Contains(v, w) {
+				t.Errorf("%s: lacks %q:\n%s", tc.lang, w, v)
+			}
+		}
+	}
+}

@@ -298,17 +298,35 @@ func (m Model) reviewView() string {
 		item(s.Session.Span()+" "+common.Fit(s.Course.Name+" "+s.Session.Title, max(iw-4-12-15, 8))+" "+
 			c.T(fmt.Sprintf("未記入 %d/%d人", len(s.Unmarked), s.Enrolled), fmt.Sprintf("unmarked %d/%d", len(s.Unmarked), s.Enrolled)), "")
 	}
+	// A visit or a child in care from another day shows that day before the time: the columns
+	// widen to the longest so no time is cut (11-25 10:10〜, 11-25 12:30-15:30).
+	since := func(v model.ReviewVisit) string {
+		s := model.HHMM(v.Visit.In) + c.T("〜", "-")
+		if v.Visit.Day() != r.Date {
+			s = v.Visit.Day().String()[5:] + " " + s
+		}
+		return s
+	}
+	span := func(b model.ReviewBooking) string {
+		if b.Slot.Date != r.Date {
+			return b.Slot.Date.String()[5:] + " " + b.Slot.Span()
+		}
+		return b.Slot.Span()
+	}
+	sinceW, spanW := 12, 11
+	for _, v := range r.Here {
+		sinceW = max(sinceW, ansiWidth(since(v)))
+	}
+	for _, b := range append(append([]model.ReviewBooking{}, r.InCare...), r.NotArrived...) {
+		spanW = max(spanW, ansiWidth(span(b)))
+	}
 	section(len(r.Here), "来館中", "Still in")
 	for _, v := range r.Here {
-		since := model.HHMM(v.Visit.In) + c.T("〜", "-")
-		if v.Visit.Day() != r.Date {
-			since = v.Visit.Day().String()[5:] + " " + since
-		}
 		flag := ""
 		if v.Visit.Day().Before(r.Date) {
 			flag = st.Danger.Render(c.T("前日から", "from before"))
 		}
-		item(common.Fit(v.Person.DisplayName(), 16)+" "+common.Fit(since, 12)+" "+v.Visit.Purpose.Label(c.Lang), flag)
+		item(common.Fit(v.Person.DisplayName(), 16)+" "+common.Fit(since(v), sinceW)+" "+v.Visit.Purpose.Label(c.Lang), flag)
 	}
 	section(len(r.InCare), "お迎え未完了", "Not picked up")
 	for _, b := range r.InCare {
@@ -319,11 +337,7 @@ func (m Model) reviewView() string {
 		if b.Child.HasAllergy() {
 			flag = strings.TrimSpace(flag + " " + st.Allergy.Render(c.T("アレルギー", "allergy")))
 		}
-		span := b.Slot.Span()
-		if b.Slot.Date != r.Date {
-			span = b.Slot.Date.String()[5:] + " " + span
-		}
-		item(common.Fit(b.Child.DisplayName(), 12)+" "+common.Fit(span, 11)+" "+c.T("保護者 ", "guardian ")+b.Guardian.DisplayName(), flag)
+		item(common.Fit(b.Child.DisplayName(), 12)+" "+common.Fit(span(b), spanW)+" "+c.T("保護者 ", "guardian ")+b.Guardian.DisplayName(), flag)
 	}
 	section(len(r.NotArrived), "予約未処理", "Not arrived") // 予約未処理 as the list of a close says (model.DayReview.LeftOpen)
 	for _, b := range r.NotArrived {
@@ -331,19 +345,27 @@ func (m Model) reviewView() string {
 		if b.Missed(now) {
 			flag = st.Warn.Render(c.T("開始済み", "started"))
 		}
-		item(common.Fit(b.Child.DisplayName(), 12)+" "+common.Fit(b.Slot.Span(), 11)+" "+c.T("保護者 ", "guardian ")+b.Guardian.DisplayName(), flag)
+		item(common.Fit(b.Child.DisplayName(), 12)+" "+common.Fit(span(b), spanW)+" "+c.T("保護者 ", "guardian ")+b.Guardian.DisplayName(), flag)
 	}
 	section(len(r.Jobs), "納期の案件", "Jobs due")
+	// The title takes what the other columns leave, measured on the jobs listed, so it is cut
+	// only when it has to be and the columns line up from one job to the next.
+	overdue := st.Danger.Render(c.T("超過", "overdue"))
+	sw, nw, fw := 0, 0, 0
+	for _, j := range r.Jobs {
+		sw = max(sw, ansiWidth(j.Job.Status.Label(c.Lang)))
+		nw = max(nw, ansiWidth(common.Cut(j.Person.DisplayName(), 12)))
+		if j.Job.Overdue(r.Date) {
+			fw = ansiWidth(overdue) + 1
+		}
+	}
+	titleW := max(iw-4-6-1-sw-1-nw-fw, 10)
 	for _, j := range r.Jobs {
 		flag := ""
 		if j.Job.Overdue(r.Date) {
-			flag = st.Danger.Render(c.T("超過", "overdue"))
+			flag = overdue
 		}
-		sw := 8
-		if c.Lang == model.EN {
-			sw = 11
-		}
-		item(j.Job.Due.String()[5:]+" "+common.Fit(j.Job.Title, max(iw-4-6-sw-1-12-8, 10))+" "+common.Fit(j.Job.Status.Label(c.Lang), sw)+" "+common.Cut(j.Person.DisplayName(), 12), flag)
+		item(j.Job.Due.String()[5:]+" "+common.Fit(j.Job.Title, titleW)+" "+common.Fit(j.Job.Status.Label(c.Lang), sw)+" "+common.Cut(j.Person.DisplayName(), 12), flag)
 	}
 	return strings.Join(append(lines, m.scroll(all, selLine, c.Height-len(lines))...), "\n")
 }
