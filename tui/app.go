@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"slices"
 	"strings"
 	"time"
 
@@ -275,21 +276,20 @@ func (a App) handleKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		}
 		return a, nil
 	}
-	if k.String() == "esc" {
-		a.status = "" // leaving a form or question: its message is done
-	}
 	f := a.focused()
+	if f.Capturing() || !key.Matches(k, a.keys.Help) {
+		// the next key after a confirmation or an error moves on from it (? only shows the keys);
+		// what the key does may set a new one when its command answers
+		a.status, a.isErr = "", false
+	}
 	if a.picker == nil && key.Matches(k, a.keys.AltJump) {
-		a.status = "" // a confirmation belongs to the screen it was made on
 		return a, a.show(int(k.String()[len(k.String())-1] - '1'))
 	}
 	if ts, ok := f.(common.TabSwitcher); ok && a.picker == nil && f.Capturing() && ts.TabSwitches() {
 		switch {
 		case key.Matches(k, a.keys.Next):
-			a.status = "" // a confirmation belongs to the screen it was made on
 			return a, a.show((a.active + 1) % tabCount)
 		case key.Matches(k, a.keys.Prev):
-			a.status = "" // a confirmation belongs to the screen it was made on
 			return a, a.show((a.active + tabCount - 1) % tabCount)
 		}
 	}
@@ -304,13 +304,10 @@ func (a App) handleKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		if a.picker == nil {
 			switch {
 			case key.Matches(k, a.keys.Next):
-				a.status = "" // a confirmation belongs to the screen it was made on
 				return a, a.show((a.active + 1) % tabCount)
 			case key.Matches(k, a.keys.Prev):
-				a.status = "" // a confirmation belongs to the screen it was made on
 				return a, a.show((a.active + tabCount - 1) % tabCount)
 			case key.Matches(k, a.keys.Jump):
-				a.status = "" // a confirmation belongs to the screen it was made on
 				return a, a.show(int(k.String()[0] - '1'))
 			case key.Matches(k, a.keys.Review):
 				start := a.show(TabAttendance)
@@ -414,7 +411,25 @@ func (a App) Render() string {
 func (a App) helpView() string {
 	km := a.helpKeys()
 	if !a.help.ShowAll {
-		return a.help.View(km)
+		h, ok := km.(helpKeys)
+		if !ok {
+			return a.help.View(km) // a form's own keys
+		}
+		// the screen's keys as room allows, then always D, ? and q: a clerk who sees a cut bar
+		// must still see how to get every key
+		var screen []key.Binding
+		for _, b := range h.screen {
+			if b.Enabled() {
+				screen = append(screen, b)
+			}
+		}
+		tail := []key.Binding{h.global.Review, h.global.Help, h.global.Quit}
+		wide := a.help
+		wide.SetWidth(0)
+		for len(screen) > 0 && ansi.StringWidth(wide.ShortHelpView(append(slices.Clone(screen), tail...))) > a.width {
+			screen = screen[:len(screen)-1]
+		}
+		return a.help.ShortHelpView(append(screen, tail...))
 	}
 	var lines []string
 	line := ""

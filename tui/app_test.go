@@ -274,6 +274,37 @@ func TestFullHelpToggles(t *testing.T) {
 	}
 }
 
+// However many keys a screen has, the help bar at 80 columns ends in D, ? and q, so a clerk can
+// always find the full list.
+func TestHelpBarAlwaysOffersHelp(t *testing.T) {
+	for _, lang := range []model.Lang{model.JA, model.EN} {
+		m := sized(t, newApp(t, tuitest.OpenDemo(t), lang, "佐藤 由美"), 80, 24)
+		for _, tab := range []string{"1", "3", "4", "5", "6"} {
+			m, _ = tuitest.Keys(m, tab)
+			lines := strings.Split(strings.TrimRight(screen(m), "\n"), "\n")
+			bar := lines[len(lines)-1]
+			want := map[model.Lang]string{model.JA: "? ヘルプ  q 終了", model.EN: "? help  q quit"}[lang]
+			if !strings.HasSuffix(strings.TrimRight(bar, " "), want) || ansi.StringWidth(bar) > 80 {
+				t.Errorf("%s tab %s: help bar %q", lang, tab, bar)
+			}
+		}
+	}
+}
+
+// A confirmation stays until the next key (? only shows the keys and keeps it).
+func TestStatusLastsUntilTheNextKey(t *testing.T) {
+	m := sized(t, newApp(t, tuitest.OpenDemo(t), model.JA, "佐藤 由美"), 80, 24)
+	m, _ = tuitest.Send(m, common.StatusMsg{Text: "提案の 1人を出席にしました"})
+	m, _ = tuitest.Keys(m, "?")
+	if !strings.Contains(screen(m), "提案の 1人を出席にしました") {
+		t.Fatalf("? should keep the status:\n%s", screen(m))
+	}
+	m, _ = tuitest.Keys(m, "?", "down")
+	if strings.Contains(screen(m), "提案の 1人を出席にしました") {
+		t.Fatalf("the next key should clear the status:\n%s", screen(m))
+	}
+}
+
 // On レポート, S is the screen's 目標 (the settings, where the targets are); the full help lists it
 // once, not also as the root's 設定.
 func TestFullHelpListsAKeyOnce(t *testing.T) {

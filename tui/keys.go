@@ -19,7 +19,7 @@ func DefaultGlobalKeys(l model.Lang) GlobalKeys {
 		Prev:     key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", l.Pick("前の画面", "previous screen"))),
 		Jump:     key.NewBinding(key.WithKeys("1", "2", "3", "4", "5", "6"), key.WithHelp("1-6", l.Pick("画面へ", "go to screen"))),
 		AltJump:  key.NewBinding(key.WithKeys("alt+1", "alt+2", "alt+3", "alt+4", "alt+5", "alt+6"), key.WithHelp("alt+1-6", l.Pick("入力中でも画面へ", "go to screen while typing"))),
-		Review:   key.NewBinding(key.WithKeys("D"), key.WithHelp("D", l.Pick("日次締め", "close the day"))),
+		Review:   key.NewBinding(key.WithKeys("D"), key.WithHelp("D", l.Pick("日次締め", "day review"))),
 		Audit:    key.NewBinding(key.WithKeys("A"), key.WithHelp("A", l.Pick("操作履歴", "audit log"))),
 		Help:     key.NewBinding(key.WithKeys("?"), key.WithHelp("?", l.Pick("ヘルプ", "help"))),
 		Settings: key.NewBinding(key.WithKeys("S"), key.WithHelp("S", l.Pick("設定", "settings"))),
