@@ -207,7 +207,7 @@ func dayWriteText(w io.Writer, r model.DayReview, l model.Lang) {
 	for _, b := range r.InCare {
 		booking(b)
 	}
-	section(len(r.NotArrived), "未到着の予約（お預かり・無断欠席とも未処理）", "Bookings neither dropped off nor no-show")
+	section(len(r.NotArrived), "予約未処理（お預かり・無断欠席とも未記録）", "Bookings neither dropped off nor no-show")
 	for _, b := range r.NotArrived {
 		booking(b)
 	}
