@@ -7,7 +7,8 @@ import (
 )
 
 // KeyMap is the day view's keys. Keys that do not apply to the highlighted row are disabled, so
-// they vanish from the help bar.
+// they vanish from the help bar; the full help (?) still lists them, each with the rows it works
+// on, so every key can be found.
 type KeyMap struct {
 	Up, Down                      key.Binding
 	PrevDay, NextDay, Today, Jump key.Binding
@@ -16,6 +17,7 @@ type KeyMap struct {
 	NewSlot, EditSlot, DeleteSlot key.Binding
 	Template, Refresh             key.Binding
 	bookingRow, slotRow           bool // what the highlighted row is (set by forRow)
+	lang                          model.Lang
 }
 
 // DefaultKeyMap returns the day view's keys in the language.
@@ -41,19 +43,20 @@ func DefaultKeyMap(l model.Lang) KeyMap {
 		DeleteSlot: b([]string{"x"}, "x", l.Pick("枠を削除", "delete slot")),
 		Template:   b([]string{"w"}, "w", l.Pick("週間テンプレート", "weekly template")),
 		Refresh:    b([]string{"r"}, "r", l.Pick("再読込", "refresh")),
+		lang:       l,
 	}
 }
 
 // forRow enables the keys that apply to the highlighted row: a booking's actions follow its
-// status; a slot's edits need a slot.
-func (k KeyMap) forRow(st model.BookingStatus, isBooking, isSlot bool) KeyMap {
+// status; a slot's edits need a slot, and only a slot nobody is booked in can be deleted.
+func (k KeyMap) forRow(st model.BookingStatus, isBooking, isSlot, slotEmpty bool) KeyMap {
 	k.DropOff.SetEnabled(isBooking && st == model.BookingBooked)
 	k.NoShow.SetEnabled(isBooking && st == model.BookingBooked)
 	k.Cancel.SetEnabled(isBooking && (st == model.BookingBooked || st == model.BookingWaitlisted))
 	k.PickUp.SetEnabled(isBooking && st == model.BookingDroppedOff)
 	k.Undo.SetEnabled(isBooking && (st == model.BookingDroppedOff || st == model.BookingNoShow))
 	k.EditSlot.SetEnabled(isBooking || isSlot)
-	k.DeleteSlot.SetEnabled(isSlot)
+	k.DeleteSlot.SetEnabled(isSlot && slotEmpty)
 	k.Up.SetEnabled(isBooking || isSlot)
 	k.Down.SetEnabled(isBooking || isSlot)
 	k.bookingRow, k.slotRow = isBooking, isSlot
@@ -68,12 +71,44 @@ func (k KeyMap) ShortHelp() []key.Binding {
 	return []key.Binding{k.Book, k.EditSlot, k.NewSlot, k.Template, k.DeleteSlot, k.PrevDay, k.NextDay, k.Jump}
 }
 
-// FullHelp lists every key.
+// FullHelp lists every key the day view takes: moving, then the keys for the highlighted row
+// and the day, then the keys that do not apply to the highlighted row, each with the rows it
+// works on (the root's full help leaves disabled keys out, and a clerk must be able to find them).
 func (k KeyMap) FullHelp() [][]key.Binding {
+	l := k.lang
+	enable := func(b key.Binding, where string) key.Binding {
+		if !b.Enabled() {
+			b.SetEnabled(true)
+			b.SetHelp(b.Help().Key, b.Help().Desc+where)
+		}
+		return b
+	}
+	row := []struct {
+		b     key.Binding
+		where string
+	}{
+		{k.DropOff, l.Pick("（予約の子）", " (booked child)")},
+		{k.PickUp, l.Pick("（利用中の子）", " (child in care)")},
+		{k.Cancel, l.Pick("（予約・空き待ちの子）", " (booked or waiting)")},
+		{k.NoShow, l.Pick("（予約の子）", " (booked child)")},
+		{k.Undo, l.Pick("（利用中・無断欠席の子）", " (in care or no-show)")},
+		{k.EditSlot, l.Pick("（枠のある日）", " (a day with slots)")},
+		{k.DeleteSlot, l.Pick("（予約のない枠）", " (slot with no bookings)")},
+	}
+	here := []key.Binding{k.Book}
+	var elsewhere []key.Binding
+	for _, r := range row {
+		if r.b.Enabled() {
+			here = append(here, r.b)
+		} else {
+			elsewhere = append(elsewhere, enable(r.b, r.where))
+		}
+	}
+	here = append(here, k.NewSlot, k.Template, k.Refresh)
 	return [][]key.Binding{
-		{k.Up, k.Down, k.PrevDay, k.NextDay, k.Today, k.Jump},
-		{k.Book, k.DropOff, k.PickUp, k.Cancel, k.NoShow, k.Undo},
-		{k.NewSlot, k.EditSlot, k.DeleteSlot, k.Template, k.Refresh},
+		{enable(k.Up, ""), enable(k.Down, ""), k.PrevDay, k.NextDay, k.Today, k.Jump},
+		here,
+		elsewhere,
 	}
 }
 

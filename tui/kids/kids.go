@@ -10,6 +10,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
@@ -329,7 +331,7 @@ func (m Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		return m, tea.Batch(common.Status(text), common.Changed(model.KindBooking))
 	case SlotFullMsg:
 		m.ask = &ask{kind: askWaitlist, slot: m.slotByID(msg.SlotID), childID: msg.ChildID, bookedBy: msg.BookedBy, position: msg.Full.Position,
-			text: msg.Full.Message(c.Lang) + c.T("。空き待ちに登録しますか？", ". Put the child on the waitlist?")}
+			text: sentence(msg.Full.Message(c.Lang)) + c.T("。空き待ちに登録しますか？", ". Put the child on the waitlist?")}
 		return m, nil
 	case CancelledMsg:
 		text := c.T("予約を取り消しました", "Booking cancelled") + m.promotedText(msg.Promoted)
@@ -353,7 +355,7 @@ func (m Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		b := msg.Booking
 		who := ""
 		if b.CollectedBy != nil {
-			who = b.CollectedBy.Name + "（" + b.CollectedBy.Relation + "）"
+			who = m.collector(b.CollectedBy.Name, b.CollectedBy.Relation)
 		}
 		name := m.childName(b.ChildID)
 		text := c.T(fmt.Sprintf("お迎え済 %s: %s を %sへ", model.HHMM(b.PickedUp), name, who),
@@ -391,7 +393,7 @@ func (m Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			common.Changed(model.KindSlot))
 	case TemplateDoneMsg:
 		m.mode = modeDay
-		text := c.T(fmt.Sprintf("%d枠を作成しました", len(msg.Created)), fmt.Sprintf("%d slots created", len(msg.Created)))
+		text := c.T(fmt.Sprintf("%d枠を作成しました", len(msg.Created)), fmt.Sprintf("%d %s created", len(msg.Created), plural(len(msg.Created), "slot", "slots")))
 		if len(msg.Skipped) > 0 {
 			text += c.T(fmt.Sprintf("（同じ時間の枠がすでにある%d件は作りませんでした）", len(msg.Skipped)),
 				fmt.Sprintf(" (%d skipped: a slot at the same time already exists)", len(msg.Skipped)))
@@ -424,6 +426,15 @@ func (m Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		return m, cmd
 	}
 	return m, nil
+}
+
+// sentence starts a message with a capital letter (English messages from model start small).
+func sentence(s string) string {
+	if s == "" {
+		return s
+	}
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[n:]
 }
 
 // promotedText names the children promoted from the waitlist, for the status line.
@@ -522,6 +533,11 @@ func (m Model) keyDay(k tea.KeyPressMsg) (common.Screen, tea.Cmd) {
 			fmt.Sprintf("%s の予約（%s %s）を取り消しますか？", line.Child.DisplayName(), sl.Date, sl.Span()),
 			fmt.Sprintf("Cancel %s's booking (%s %s)?", line.Child.DisplayName(), sl.Date, sl.Span()))}
 	case key.Matches(k, keys.NoShow) && onBooking:
+		// before the slot starts the answer is no: say so now, not after the question
+		if err := model.CanMarkNoShow(sl, c.Clock.Now()); err != nil {
+			m.flash = model.Message(err, c.Lang)
+			return m, nil
+		}
 		m.ask = &ask{kind: askNoShow, bookingID: line.Booking.ID, text: c.T(
 			fmt.Sprintf("%s を無断欠席にしますか？（%s）", line.Child.DisplayName(), sl.Span()),
 			fmt.Sprintf("Mark %s as a no-show (%s)?", line.Child.DisplayName(), sl.Span()))}
@@ -536,7 +552,14 @@ func (m Model) keyDay(k tea.KeyPressMsg) (common.Screen, tea.Cmd) {
 		m.editSlot = sl
 		return m.openForm(formSlot, m.slotForm(model.SlotText{Date: sl.Date.String(), Start: sl.Start.String(), End: sl.End.String(),
 			Capacity: fmt.Sprint(sl.Capacity), Caregivers: fmt.Sprint(sl.Caregivers), Note: sl.Note}))
-	case key.Matches(k, keys.DeleteSlot) && sl.ID != 0:
+	case key.Matches(k, m.keys.DeleteSlot) && sl.ID != 0:
+		// x is off in the help bar unless nobody is booked in the slot, but a press still says
+		// why at once, not after a question. The store refuses again should a booking come in
+		// between the question and the answer.
+		if r, _ := m.selectedSlot(); liveBookings(r) > 0 {
+			m.flash = m.cannotDelete(r)
+			return m, nil
+		}
 		m.ask = &ask{kind: askDeleteSlot, slot: sl, text: c.T(fmt.Sprintf("%s %s の枠を削除しますか？", sl.Date, sl.Span()),
 			fmt.Sprintf("Delete the slot %s %s?", sl.Date, sl.Span()))}
 	case key.Matches(k, keys.Template):
@@ -844,7 +867,37 @@ func (m Model) SetContext(c common.Context) common.Screen {
 // dayKeys are the day keys for the highlighted row.
 func (m Model) dayKeys() KeyMap {
 	l, sl, onBooking := m.Selected()
-	return m.keys.forRow(l.Booking.Status, onBooking, !onBooking && sl.ID != 0)
+	r, _ := m.selectedSlot()
+	return m.keys.forRow(l.Booking.Status, onBooking, !onBooking && sl.ID != 0, liveBookings(r) == 0)
+}
+
+// liveBookings counts a slot's bookings that keep it from being deleted: all but the cancelled.
+func liveBookings(r store.SlotRoster) int {
+	n := 0
+	for _, l := range r.Bookings {
+		if l.Booking.Status != model.BookingCancelled {
+			n++
+		}
+	}
+	return n
+}
+
+// cannotDelete says why a slot with bookings cannot be deleted, and what to do: cancel them
+// first, unless some already hold a record of care (drop-off, pick-up, no-show).
+func (m Model) cannotDelete(r store.SlotRoster) string {
+	n, kept := liveBookings(r), false
+	for _, l := range r.Bookings {
+		switch l.Booking.Status {
+		case model.BookingDroppedOff, model.BookingPickedUp, model.BookingNoShow:
+			kept = true
+		}
+	}
+	if kept {
+		return m.ctx.T(fmt.Sprintf("予約が%d件ある枠は削除できません（利用の記録がある枠は残します）", n),
+			fmt.Sprintf("The slot has %d %s and cannot be deleted (it holds a record of care)", n, plural(n, "booking", "bookings")))
+	}
+	return m.ctx.T(fmt.Sprintf("予約が%d件ある枠は削除できません。先に予約を取り消してください", n),
+		fmt.Sprintf("The slot has %d %s; cancel %s first to delete it", n, plural(n, "booking", "bookings"), plural(n, "it", "them")))
 }
 
 // listKeys are the keys of the current list step.

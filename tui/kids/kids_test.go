@@ -538,10 +538,11 @@ func TestNoShowPromotesAndSaysWho(t *testing.T) {
 	s := tuitest.OpenDemo(t)
 	h := open(t, s, model.JA, 80, 20)
 	h = moveTo(t, h, "伊藤 凛")
-	h = keys(t, h, "n", "y")
-	if len(h.errs) != 1 || !strings.Contains(model.Message(h.errs[0], model.JA), "枠が始まる前は無断欠席にできません") {
-		t.Fatalf("errors %v", h.errs)
+	h = keys(t, h, "n")
+	if h.screen().Asking() != "" {
+		t.Errorf("asked %q before the slot starts", h.screen().Asking())
 	}
+	mustContain(t, h.view(), "枠が始まる前は無断欠席にできません。取消にしてください")
 	later := model.FixedClock{T: tuitest.Now.Add(150 * time.Minute)}
 	s2, err := store.Open(reopen(t, s), store.Options{Clock: later})
 	if err != nil {
@@ -672,12 +673,48 @@ func TestAddAndDeleteSlot(t *testing.T) {
 	if rs, _ := s.SlotsOn(model.NewDate(2026, 12, 7)); len(rs) != 0 {
 		t.Errorf("not deleted: %+v", rs)
 	}
-	// a slot with bookings is not deleted
+	// a slot with bookings: x says so at once, without asking first
 	h = keys(t, h, "t")
-	h = moveTo(t, h, "9:00-12:00")
-	h = keys(t, h, "x", "y")
-	if rs, _ := s.SlotsOn(today); len(rs) != 2 || len(h.errs) == 0 {
+	h = moveTo(t, h, "12:30-15:30")
+	h = keys(t, h, "x")
+	if got := h.screen().Asking(); got != "" {
+		t.Errorf("asked %q about a slot with bookings", got)
+	}
+	mustContain(t, h.view(), "予約が4件ある枠は削除できません。先に予約を取り消してください")
+	h = keys(t, h, "y")
+	if rs, _ := s.SlotsOn(today); len(rs) != 2 || len(h.errs) != 0 {
 		t.Errorf("a slot with bookings was deleted (%v)", h.errs)
+	}
+	// on a child's row x speaks of the child's slot; one with a record of care is kept
+	h = moveTo(t, h, "山田 陽翔")
+	h = keys(t, h, "x")
+	if h.screen().Asking() != "" {
+		t.Error("asked about a slot with children in care")
+	}
+	mustContain(t, h.view(), "予約が4件ある枠は削除できません（利用の記録がある枠は残します）")
+	checkSize(t, h.view(), 80, 20)
+	en := open(t, s, model.EN, 80, 20)
+	en = keys(t, moveTo(t, en, "12:30-15:30"), "x")
+	mustContain(t, en.view(), "The slot has 4 bookings; cancel them first to delete it")
+	// The store stays the last guard: a booking made between the question and the answer
+	// keeps the slot.
+	h = keys(t, h, "right")
+	h = moveTo(t, h, "9:30-12:30")
+	h = keys(t, h, "x")
+	if h.screen().Asking() == "" {
+		t.Fatal("no question for an empty slot")
+	}
+	l, _ := lineOf(t, s, today, "強矢 大和")
+	_, sl, _ := h.screen().Selected()
+	if _, err := s.Book(sl.ID, l.Child.ID, l.Guardian.ID, false); err != nil {
+		t.Fatal(err)
+	}
+	h = keys(t, h, "y")
+	if len(h.errs) != 1 || !errors.Is(h.errs[0], model.ErrConflict) {
+		t.Errorf("errors %v", h.errs)
+	}
+	if rs, _ := s.SlotsOn(today.AddDays(1)); len(rs) != 2 {
+		t.Errorf("a slot booked meanwhile was deleted: %+v", rs)
 	}
 }
 
@@ -727,8 +764,12 @@ func TestKeysFollowTheRow(t *testing.T) {
 		}
 		return out
 	}
-	if got := enabled(h); !slices.Equal(got, []string{"b", "e", "a", "w", "x", "left", "right", "g"}) {
+	// x only on a slot nobody is booked in
+	if got := enabled(h); !slices.Equal(got, []string{"b", "e", "a", "w", "left", "right", "g"}) {
 		t.Errorf("slot row: %v", got)
+	}
+	if got := enabled(keys(t, h, "right")); !slices.Equal(got, []string{"b", "e", "a", "w", "x", "left", "right", "g"}) {
+		t.Errorf("empty slot row: %v", got)
 	}
 	h = moveTo(t, h, "山田 陽翔") // in care
 	if got := enabled(h); !slices.Equal(got, []string{"p", "u", "b", "left", "right"}) {
@@ -763,6 +804,103 @@ func TestKeysFollowTheRow(t *testing.T) {
 	if len(full) != 17 {
 		t.Errorf("full help has %d keys", len(full))
 	}
+}
+
+// TestFullHelpListsEveryKey: ? lists every key the day view takes on any row. The root's full
+// help leaves disabled keys out, so the keys that do not apply to the highlighted row come
+// enabled, last, saying which rows they work on.
+func TestFullHelpListsEveryKey(t *testing.T) {
+	t.Parallel()
+	all := []string{"up", "down", "left", "right", "t", "g", "b", "d", "p", "c", "n", "u", "a", "e", "x", "w", "r"}
+	full := func(h harness) (keys []string, desc map[string]string) {
+		desc = map[string]string{}
+		for _, g := range h.s.Keys().FullHelp() {
+			for _, b := range g {
+				if !b.Enabled() {
+					t.Errorf("%s is disabled in the full help, so the root leaves it out", b.Help().Key)
+				}
+				keys = append(keys, b.Help().Key)
+				desc[b.Help().Key] = b.Help().Desc
+			}
+		}
+		slices.Sort(keys)
+		return keys, desc
+	}
+	want := slices.Sorted(slices.Values(all))
+	check := func(h harness, row string, elsewhere map[string]string) {
+		t.Helper()
+		got, desc := full(h)
+		if !slices.Equal(got, want) {
+			t.Errorf("%s: full help %v, want %v", row, got, want)
+		}
+		for k, d := range elsewhere {
+			if desc[k] != d {
+				t.Errorf("%s: %s is %q, want %q", row, k, desc[k], d)
+			}
+		}
+		// the keys for the row itself are plain
+		for _, b := range h.s.Keys().ShortHelp() {
+			if b.Enabled() && desc[b.Help().Key] != b.Help().Desc {
+				t.Errorf("%s: %s is %q in the full help, %q in the bar", row, b.Help().Key, desc[b.Help().Key], b.Help().Desc)
+			}
+		}
+	}
+	h := open(t, tuitest.OpenDemo(t), model.JA, 80, 20)
+	check(h, "slot with bookings", map[string]string{"d": "お預かり（予約の子）", "p": "お迎え（利用中の子）", "x": "枠を削除（予約のない枠）"})
+	h = moveTo(t, h, "山田 陽翔")
+	check(h, "in care", map[string]string{"d": "お預かり（予約の子）", "c": "取消（予約・空き待ちの子）", "n": "無断欠席（予約の子）", "x": "枠を削除（予約のない枠）", "p": "お迎え"})
+	h = moveTo(t, h, "強矢 大和")
+	check(h, "booked", map[string]string{"p": "お迎え（利用中の子）", "u": "元に戻す（利用中・無断欠席の子）", "x": "枠を削除（予約のない枠）", "d": "お預かり"})
+	h = keys(t, h, "g")
+	h = keys(t, h, slices.Repeat([]string{"backspace"}, 12)...)
+	h = typeText(t, h, "12/1")
+	h = keys(t, h, "ctrl+s")
+	check(h, "empty day", map[string]string{"e": "枠を編集（枠のある日）", "up": "上"})
+	en := open(t, tuitest.OpenDemo(t), model.EN, 80, 20)
+	en = moveTo(t, en, "強矢 大和")
+	check(en, "booked (English)", map[string]string{"p": "pick-up (child in care)", "x": "delete slot (slot with no bookings)"})
+}
+
+// TestAllergyStaysOnTheHighlightedRow: the allergy and care notes keep their line, in the
+// allergy style, when the child's row is highlighted (on the day list, in the booking steps
+// and on the pick-up).
+func TestAllergyStaysOnTheHighlightedRow(t *testing.T) {
+	t.Parallel()
+	allergyLine := func(t *testing.T, raw, after, note string) {
+		t.Helper()
+		lines := strings.Split(raw, "\n")
+		for i, l := range lines {
+			if strings.Contains(ansi.Strip(l), after) && i+1 < len(lines) {
+				next := lines[i+1]
+				if !strings.Contains(ansi.Strip(next), note) {
+					t.Errorf("the line after %q is %q, want %q", after, ansi.Strip(next), note)
+				}
+				if !strings.Contains(next, "\x1b[") {
+					t.Errorf("the note under %q is not styled: %q", after, next)
+				}
+				return
+			}
+		}
+		t.Errorf("no line %q in\n%s", after, ansi.Strip(raw))
+	}
+	for _, size := range [][2]int{{80, 20}, {120, 36}} {
+		h := open(t, tuitest.OpenDemo(t), model.JA, size[0], size[1])
+		h = moveTo(t, h, "高橋 芽依")
+		allergyLine(t, h.s.View(), "> ", "！アレルギー: 乳アレルギー  配慮: エピペンなし")
+		h = moveTo(t, h, "山田 結衣")
+		allergyLine(t, h.s.View(), "> ", "配慮: 午睡は11時ごろ")
+		// not highlighted: the same
+		allergyLine(t, h.s.View(), "高橋 芽依", "！アレルギー: 乳アレルギー")
+	}
+	h := open(t, tuitest.OpenDemo(t), model.EN, 80, 20)
+	h = moveTo(t, h, "山田 陽翔")
+	allergyLine(t, h.s.View(), "> ", "! Allergy: 卵アレルギー")
+	h = keys(t, h, "b")
+	h = typeText(t, h, "yamada")
+	h = keys(t, h, "enter")
+	allergyLine(t, h.s.View(), "> 山田 陽翔", "! Allergy: 卵アレルギー")
+	h = keys(t, h, "esc", "esc", "p")
+	mustContain(t, h.view(), "! Allergy: 卵アレルギー")
 }
 
 // TestCursorIsMeasuredInCells: the real cursor sits after Japanese text by display width.
@@ -826,6 +964,170 @@ func TestScrollKeepsTheCursorInView(t *testing.T) {
 	mustContain(t, h.view(), "> 9:00-12:00")
 }
 
+// TestScrollNeverSplitsAChildFromTheNote: scrolling a long day never shows an allergy note
+// without its child's line above it, nor a child's line without the note under it.
+func TestScrollNeverSplitsAChildFromTheNote(t *testing.T) {
+	t.Parallel()
+	s := tuitest.OpenDemo(t)
+	d := today.AddDays(2)
+	sl, err := s.CreateSlot(model.ChildcareSlot{Date: d, Start: 9 * 60, End: 12 * 60, Capacity: 30, Caregivers: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, err := model.NewPerson(model.PersonInput{Name: "大家族 母", Reading: "おおかぞく はは"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, _ = s.CreatePerson(g)
+	for i := range 12 {
+		c, err := model.NewChild(model.ChildInput{GuardianID: g.ID, Name: fmt.Sprintf("子%02d", i), Reading: "こ", BirthDate: "2020-01-01",
+			Allergies: fmt.Sprintf("えび%02d", i)}, today)
+		if err != nil {
+			t.Fatal(err)
+		}
+		c, _ = s.CreateChild(c)
+		if _, err := s.Book(sl.ID, c.ID, g.ID, false); err != nil {
+			t.Fatal(err)
+		}
+	}
+	h := open(t, s, model.JA, 80, 20)
+	h = keys(t, h, "right", "right")
+	for step := range 26 {
+		v := h.view()
+		ls := strings.Split(v, "\n")
+		for i, l := range ls {
+			for n := range 12 {
+				child, note := fmt.Sprintf("子%02d ", n), fmt.Sprintf("アレルギー: えび%02d", n)
+				if strings.Contains(l, note) && (i == 0 || !strings.Contains(ls[i-1], child)) {
+					t.Fatalf("step %d: the note %q is not under its child:\n%s", step, note, v)
+				}
+				if strings.Contains(l, child) && (i+1 >= len(ls) || !strings.Contains(ls[i+1], note)) {
+					t.Fatalf("step %d: %s has no note under it:\n%s", step, child, v)
+				}
+			}
+		}
+		checkSize(t, v, 80, 20)
+		if !strings.Contains(v, "> ") {
+			t.Fatalf("step %d: the cursor is out of view:\n%s", step, v)
+		}
+		if step < 13 {
+			h = keys(t, h, "down")
+		} else {
+			h = keys(t, h, "up")
+		}
+	}
+}
+
+// TestLayoutByWidth: columns are as wide as the day's names need (by display width), the list
+// takes the room it needs beside the panel, the English slot list is not cut, and English uses
+// ASCII brackets.
+func TestLayoutByWidth(t *testing.T) {
+	t.Parallel()
+	s := tuitest.OpenDemo(t)
+	g, err := model.NewPerson(model.PersonInput{Name: "長谷川 真由美子", Reading: "はせがわ まゆみこ"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, _ = s.CreatePerson(g)
+	c, err := model.NewChild(model.ChildInput{GuardianID: g.ID, Name: "長谷川 ひなの", Reading: "はせがわ ひなの", BirthDate: "2022-06-01",
+		Pickups: []model.PickupPerson{{Name: "長谷川 久美子", Relation: "祖母"}}}, today)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, _ = s.CreateChild(c)
+	_, sl := lineOf(t, s, today, "山田 陽翔")
+	b, err := s.Book(sl.ID, c.ID, g.ID, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.DropOff(b.ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.PickUp(b.ID, model.Collector{Name: "長谷川 久美子", Relation: "祖母"}); err != nil {
+		t.Fatal(err)
+	}
+	// 80 columns: the child's column widens for 長谷川 ひなの; the guardian's would too, but
+	// gives way so that who collected 山田 陽翔 still fits
+	h := open(t, s, model.JA, 80, 20)
+	v := h.view()
+	mustContain(t, v, "長谷川 ひなの  4歳以上  長谷川 真由~ お迎え済  10:30-10:30 長谷川 久美子（~",
+		"山田 陽翔      1・2歳   山田 花子    利用中    9:10-")
+	checkSize(t, v, 80, 20)
+	h = keys(t, moveTo(t, h, "山田 陽翔"), "p", "down", "enter")
+	mustContain(t, h.view(), "山田 陽翔      1・2歳   山田 花子    お迎え済  9:10-10:30 山田 和子（祖母）")
+	// 120 columns: the list is as wide as its longest line, the panel has the rest
+	h = open(t, s, model.JA, 120, 36)
+	h = moveTo(t, h, "長谷川 ひなの")
+	v = h.view()
+	if strings.Contains(v, "~") {
+		t.Errorf("cut at 120 columns:\n%s", v)
+	}
+	mustContain(t, v, "長谷川 ひなの  4歳以上  長谷川 真由美子  お迎え済  10:30-10:30 長谷川 久美子（祖母）",
+		"（はせがわ ひなの）", "引き渡し: 長谷川 久美子")
+	checkSize(t, v, 120, 36)
+	// English: the slot list fits 80 columns, and brackets are ASCII
+	en := open(t, s, model.EN, 80, 20)
+	mustContain(t, en.view(), "picked up   9:10-10:30 山田 和子 (祖母)")
+	en = keys(t, moveTo(t, en, "田中 湊"), "p")
+	mustContain(t, en.view(), "Pick-up: 田中 湊 (age 3)", "> 田中 由美 (guardian)", "  田中 誠 (父)", "  田中 節子 (祖母)")
+	en = keys(t, en, "down", "enter")
+	mustContain(t, en.view(), "picked up   9:20-10:30 田中 誠 (父)")
+	if got := en.lastStatus(); got != "Picked up at 10:30: 田中 湊, by 田中 誠 (父)" {
+		t.Errorf("status %q", got)
+	}
+	en = keys(t, en, "b")
+	en = typeText(t, en, "tanaka")
+	en = keys(t, en, "enter", "enter", "down")
+	v = en.view()
+	mustContain(t, v, "Book 3/3: choose the slot  田中 湊 (age 3)",
+		"  9:00-12:00  booked 5/6, 0 waiting  already in this slot (picked up)",
+		"> 12:30-15:30 booked 3/3, 1 waiting  waitlist #2: the slot is full (capacity 3)")
+	if strings.Contains(v, "~") || strings.ContainsAny(v, "（）") {
+		t.Errorf("cut, or full-width brackets in English:\n%s", v)
+	}
+	en = keys(t, en, "enter")
+	if got := en.screen().Asking(); !strings.HasPrefix(got, "The slot is full") {
+		t.Errorf("asking %q", got)
+	}
+	// The guardian who collects is named once on the line
+	ja := open(t, s, model.JA, 80, 20)
+	ja = keys(t, moveTo(t, ja, "高橋 芽依"), "p", "enter")
+	mustContain(t, ja.view(), "高橋 芽依      1・2歳   高橋 恵子    お迎え済  9:15-10:30 保護者")
+}
+
+// TestQuestionsWrapAtSensiblePlaces: a Japanese question too long for one line breaks after a
+// full stop, not in the middle of a word.
+func TestQuestionsWrapAtSensiblePlaces(t *testing.T) {
+	t.Parallel()
+	h := open(t, tuitest.OpenDemo(t), model.JA, 80, 20)
+	h = moveTo(t, h, "強矢 大和")
+	h = keys(t, h, "d")
+	ls := strings.Split(h.view(), "\n")
+	if got := strings.TrimRight(ls[len(ls)-3], " "); got != "保護者の 強矢 千春 さんはチェックインしていません。" {
+		t.Errorf("first line %q", got)
+	}
+	if got := strings.TrimRight(ls[len(ls)-2], " "); got != "コワーキングでチェックインしますか？" {
+		t.Errorf("second line %q", got)
+	}
+	for _, c := range []struct {
+		in   string
+		w    int
+		want string
+	}{
+		{"保護者の 強矢 千春 さんはチェックインしていません。コワーキングでチェックインしますか？", 40,
+			"保護者の 強矢 千春\nさんはチェックインしていません。\nコワーキングでチェックインしますか？"},
+		{"！アレルギー: 卵アレルギー（加熱卵も不可）", 30, "！アレルギー: 卵アレルギー\n（加熱卵も不可）"},
+		{"短い", 30, "短い"},
+		{"長谷川 ひなの（はせがわ ひなの）", 24, "長谷川 ひなの\n（はせがわ ひなの）"},
+		{"ああああああああああ", 8, "ああああ\nああああ\nああ"},
+		{"一行目\n二行目。三行目", 8, "一行目\n二行目。\n三行目"},
+	} {
+		if got := kids.WrapJA(c.in, c.w); got != c.want {
+			t.Errorf("WrapJA(%q, %d) = %q, want %q", c.in, c.w, got, c.want)
+		}
+	}
+}
+
 // TestEveryStepFits draws every step at 80×24 and 120×40 (bodies 80×20 and 120×36), in both
 // languages, and checks nothing spills.
 func TestEveryStepFits(t *testing.T) {
@@ -845,6 +1147,10 @@ func TestEveryStepFits(t *testing.T) {
 				}
 				x = keys(t, x, st...)
 				checkSize(t, x.view(), size[0], size[1])
+				// the demo's text all fits: nothing is cut short
+				if strings.Contains(x.view(), "~") {
+					t.Errorf("cut at %dx%d %v steps %v:\n%s", size[0], size[1], lang, st, x.view())
+				}
 				if t.Failed() {
 					t.Fatalf("%dx%d %v steps %v:\n%s", size[0], size[1], lang, st, x.view())
 				}
@@ -924,6 +1230,16 @@ func TestGoldenBookSlot80x24(t *testing.T) {
 	h = keys(t, h, "b")
 	h = typeText(t, h, "やまだ")
 	h = keys(t, h, "enter", "down", "enter")
+	golden.RequireEqual(t, []byte(h.view()))
+}
+
+func TestGoldenBookSlot80x24English(t *testing.T) {
+	t.Parallel()
+	h := open(t, tuitest.OpenDemo(t), model.EN, 80, 20)
+	h = moveTo(t, h, "12:30-15:30")
+	h = keys(t, h, "b")
+	h = typeText(t, h, "tanaka")
+	h = keys(t, h, "enter", "enter")
 	golden.RequireEqual(t, []byte(h.view()))
 }
 

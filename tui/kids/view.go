@@ -77,7 +77,7 @@ func (m Model) summaryLine() string {
 		}
 	}
 	line := st.Muted.Render(c.T(fmt.Sprintf("枠%d  予約%d  利用中%d  空き待ち%d", len(m.day.Slots), booked, inCare, waiting),
-		fmt.Sprintf("%d slots, %d booked, %d in care, %d waiting", len(m.day.Slots), booked, inCare, waiting)))
+		fmt.Sprintf("%d %s, %d booked, %d in care, %d waiting", len(m.day.Slots), plural(len(m.day.Slots), "slot", "slots"), booked, inCare, waiting)))
 	if short > 0 {
 		line += "  " + st.Danger.Render(c.T(fmt.Sprintf("！保育スタッフ不足の枠 %d", short), fmt.Sprintf("! %d short of caregivers", short)))
 	}
@@ -152,12 +152,13 @@ func (m Model) viewDay() string {
 		list, starts, ends := m.list()
 		h, lw := m.listHeight(), m.listWidth()
 		off := clampOffset(m.offset, starts, ends, m.cursor, h, len(list))
-		lines = list[off:min(len(list), off+h)]
-		if off > 0 {
-			lines[0] = st.Muted.Render(common.Fit(c.T(fmt.Sprintf("  ...上に%d行", off), fmt.Sprintf("  ...%d more above", off)), lw))
+		w := window(list, starts, ends, off, h)
+		lines = w.lines
+		if w.above > 0 {
+			lines[w.aboveAt] = st.Muted.Render(common.Fit(c.T(fmt.Sprintf("  ...上に%d行", w.above), fmt.Sprintf("  ...%d more above", w.above)), lw))
 		}
-		if rest := len(list) - off - h; rest > 0 {
-			lines[len(lines)-1] = st.Muted.Render(common.Fit(c.T(fmt.Sprintf("  ...下に%d行", rest+1), fmt.Sprintf("  ...%d more below", rest+1)), lw))
+		if w.below > 0 {
+			lines[w.belowAt] = st.Muted.Render(common.Fit(c.T(fmt.Sprintf("  ...下に%d行", w.below), fmt.Sprintf("  ...%d more below", w.below)), lw))
 		}
 		if pw := c.Width - lw - panelGap; pw > 0 {
 			panel := m.detail(pw)
@@ -172,6 +173,51 @@ func (m Model) viewDay() string {
 		body += "\n" + strings.Join(f, "\n")
 	}
 	return body
+}
+
+// shown is the part of the day list in view: its lines, and how many lines are hidden above
+// and below, to be said on the lines at aboveAt and belowAt.
+type shown struct {
+	lines                          []string
+	above, aboveAt, below, belowAt int
+}
+
+// window is the h lines of the list from off, keeping a line for "more above" when lines are
+// hidden above and one for "more below" when lines are hidden below. A row is never shown in
+// part: the notes of a child scrolled off the top, or a child whose notes would be cut off at the
+// bottom, are left out (blank), so an allergy note is never seen apart from its child's name, nor
+// a name without its note. The cursor's row is always whole (clampOffset).
+func window(list []string, starts, ends []int, off, h int) shown {
+	w := shown{lines: append([]string(nil), list[off:min(len(list), off+h)]...)}
+	first, last := off, off+len(w.lines)-1 // the lines left for rows
+	if off > 0 {
+		first++
+	}
+	if off+h < len(list) {
+		last--
+	}
+	top, bottom := first, last+1 // the first line shown, and the first line hidden below
+	for i := range starts {
+		if starts[i] < first && ends[i] >= first {
+			top = max(top, ends[i]+1)
+		}
+		if starts[i] >= first && starts[i] <= last && ends[i] > last {
+			bottom = min(bottom, starts[i])
+		}
+	}
+	for j := off; j < top; j++ {
+		w.lines[j-off] = ""
+	}
+	for j := bottom; j < off+len(w.lines); j++ {
+		w.lines[j-off] = ""
+	}
+	if off > 0 {
+		w.above, w.aboveAt = top-1, top-1-off
+	}
+	if bottom < len(list) {
+		w.below, w.belowAt = len(list)-bottom, bottom-off
+	}
+	return w
 }
 
 // clampOffset keeps the cursor's row (with its note lines) inside a window of h lines.
@@ -199,22 +245,48 @@ func (m *Model) fixScroll() {
 	m.offset = clampOffset(m.offset, starts, ends, m.cursor, m.listHeight(), len(list))
 }
 
-// panelGap is the space between the day list and the detail panel of a wide terminal.
-const panelGap = 2
+// panelGap is the space between the day list and the detail panel of a wide terminal, and
+// panelFrom the terminal width from which the panel is shown.
+const (
+	panelGap  = 2
+	panelFrom = 110
+)
 
-// listWidth is the width of the day list: the whole body, or 80 cells when the terminal is wide
-// enough for the detail panel beside it.
+// minPanel is the room the detail panel keeps when the day list grows past 80 cells.
+const minPanel = 30
+
+// listWidth is the width of the day list: the whole body, or, when the terminal is wide enough
+// for the detail panel beside it, what the list's lines need (at least 80 cells) and the rest for
+// the panel.
 func (m Model) listWidth() int {
-	if m.ctx.Width >= 110 {
-		return 80
+	if m.ctx.Width < panelFrom {
+		return m.ctx.Width
 	}
-	return m.ctx.Width
+	// what the rows need, free text aside (a slot's note, the children's notes, an override's
+	// reason can be any length: they are cut, and the panel shows them whole)
+	cols, need := m.columns(), 0
+	for _, r := range m.day.Slots {
+		plain, _ := m.slotHeader(r)
+		if r.Slot.Note != "" {
+			plain = strings.TrimSuffix(plain, "  "+r.Slot.Note)
+		}
+		need = max(need, 2+ansi.StringWidth(plain))
+		for _, l := range r.Bookings {
+			if rank(l.Booking.Status) >= 0 {
+				plain, _ := m.bookingLine(r, l, 1, cols)
+				need = max(need, 2+ansi.StringWidth(plain))
+			}
+		}
+	}
+	return max(80, min(need, m.ctx.Width-panelGap-minPanel))
 }
 
-// list renders every row of the day with the lines each occupies.
+// list renders every row of the day at the list's width, with the lines each occupies.
 func (m Model) list() (lines []string, starts, ends []int) {
 	st := m.ctx.Styles
 	w := m.listWidth()
+	selected := func(s string) string { return st.Selected.Render(common.Fit(s, w)) }
+	cols := m.columns()
 	pos := map[uint64]int{}
 	for _, r := range m.day.Slots {
 		n := 0
@@ -227,15 +299,15 @@ func (m Model) list() (lines []string, starts, ends []int) {
 	}
 	for i, rw := range m.rows {
 		r := m.day.Slots[rw.slot]
-		selected := i == m.cursor
+		isCursor := i == m.cursor
 		if rw.line < 0 && rw.slot > 0 {
 			lines = append(lines, "")
 		}
 		starts = append(starts, len(lines))
 		if rw.line < 0 {
 			plain, styled := m.slotHeader(r)
-			if selected {
-				lines = append(lines, st.Selected.Render(common.Fit("> "+plain, w)))
+			if isCursor {
+				lines = append(lines, selected("> "+plain))
 			} else {
 				lines = append(lines, "  "+styled)
 			}
@@ -243,12 +315,13 @@ func (m Model) list() (lines []string, starts, ends []int) {
 			continue
 		}
 		l := r.Bookings[rw.line]
-		plain, styled := m.bookingLine(r, l, pos[l.Booking.ID])
-		if selected {
-			lines = append(lines, st.Selected.Render(common.Fit("> "+plain, w)))
+		plain, styled := m.bookingLine(r, l, pos[l.Booking.ID], cols)
+		if isCursor {
+			lines = append(lines, selected("> "+plain))
 		} else {
 			lines = append(lines, "  "+styled)
 		}
+		// The notes have their own line, in the allergy style, on the highlighted row too.
 		if note := m.notes(l.Child); note != "" {
 			lines = append(lines, "      "+st.Allergy.Render(common.Cut(note, w-6)))
 		}
@@ -265,6 +338,38 @@ func (m Model) list() (lines []string, starts, ends []int) {
 	return lines, starts, ends
 }
 
+// columns are the widths of the day list's name columns.
+type columns struct{ child, guardian int }
+
+// columns sizes the name columns by display width: wide enough for the day's longest names (at
+// least the usual 12 cells, at most 20). When the longest line would then not fit the room the
+// list has, the guardian's column gives way, down to 12 cells; the child's never does (the
+// child's name is what the row and its allergy note are about).
+func (m Model) columns() columns {
+	c := columns{child: 12, guardian: 12}
+	tail := 0
+	for _, r := range m.day.Slots {
+		for _, l := range r.Bookings {
+			if rank(l.Booking.Status) < 0 {
+				continue
+			}
+			c.child = max(c.child, min(20, ansi.StringWidth(l.Child.DisplayName())+1))
+			c.guardian = max(c.guardian, min(20, ansi.StringWidth(l.Guardian.DisplayName())+1))
+			plain, _ := m.bookingTail(r, l, 1)
+			tail = max(tail, ansi.StringWidth(plain))
+		}
+	}
+	room := m.ctx.Width
+	if room >= panelFrom {
+		room -= panelGap + minPanel
+	}
+	// "> " + "  " + child + " " + band + " " + guardian + " " + tail
+	for 4+c.child+1+bandW+1+c.guardian+1+tail > room && c.guardian > 12 {
+		c.guardian--
+	}
+	return c
+}
+
 // slotHeader is a slot's line: time, capacity, booked and waitlisted, caregivers on duty and
 // required, and a mark when short.
 func (m Model) slotHeader(r store.SlotRoster) (plain, styled string) {
@@ -276,7 +381,7 @@ func (m Model) slotHeader(r store.SlotRoster) (plain, styled string) {
 		fmt.Sprintf("%-11s cap %d  booked %d  waiting %d  caregivers %d (need %d)", s.Span(), s.Capacity, load.Booked, load.Waitlisted, s.Caregivers, need))
 	styled = st.Heading.Render(plain)
 	if load.Short(s, m.day.Ratio) {
-		short := c.T(" ！保育スタッフ不足", " ! short of caregivers")
+		short := c.T(" ！保育スタッフ不足", " ! short")
 		plain += short
 		styled += st.Danger.Render(short)
 	}
@@ -289,10 +394,20 @@ func (m Model) slotHeader(r store.SlotRoster) (plain, styled string) {
 
 // bookingLine is a booking's line: child, age band on the day, guardian, status with times and
 // who collected the child.
-func (m Model) bookingLine(r store.SlotRoster, l store.RosterLine, pos int) (plain, styled string) {
+func (m Model) bookingLine(r store.SlotRoster, l store.RosterLine, pos int, cols columns) (plain, styled string) {
+	band := model.BandOf(l.Child.BirthDate, r.Slot.Date).Label(m.ctx.Lang)
+	lead := "  " + common.Fit(l.Child.DisplayName(), cols.child) + " " + common.Fit(band, bandW) + " " + common.Fit(l.Guardian.DisplayName(), cols.guardian) + " "
+	plain, styled = m.bookingTail(r, l, pos)
+	return lead + plain, lead + styled
+}
+
+// bandW is the width of the age band column.
+const bandW = 8
+
+// bookingTail is the part of a booking's line after the names: status, times, who collected.
+func (m Model) bookingTail(r store.SlotRoster, l store.RosterLine, pos int) (plain, styled string) {
 	c, st := m.ctx, m.ctx.Styles
 	b := l.Booking
-	band := model.BandOf(l.Child.BirthDate, r.Slot.Date).Label(c.Lang)
 	status := b.Status.Label(c.Lang)
 	statusW := 9
 	if c.Lang == model.EN {
@@ -308,9 +423,8 @@ func (m Model) bookingLine(r store.SlotRoster, l store.RosterLine, pos int) (pla
 	case model.BookingPickedUp:
 		times = model.HHMM(b.DroppedOff) + "-" + model.HHMM(b.PickedUp)
 	}
-	lead := "  " + common.Fit(l.Child.DisplayName(), 12) + " " + common.Fit(band, 8) + " " + common.Fit(l.Guardian.DisplayName(), 12) + " "
 	tail := common.Fit(status, statusW) + " " + times
-	plain = lead + tail
+	plain = tail
 	styledTail := tail
 	switch b.Status {
 	case model.BookingDroppedOff:
@@ -330,12 +444,16 @@ func (m Model) bookingLine(r store.SlotRoster, l store.RosterLine, pos int) (pla
 			plain += c.T(" ！上書き", " ! override")
 			styledTail += st.Warn.Render(c.T(" ！上書き", " ! override"))
 		} else {
-			who := " " + w.Name + "（" + w.Relation + "）"
+			// the guardian is named on the line already
+			who := " " + m.collector(w.Name, w.Relation)
+			if w.Relation == model.GuardianRelation && w.Name == l.Guardian.Name {
+				who = " " + c.T("保護者", "guardian")
+			}
 			plain += who
 			styledTail += st.Muted.Render(who)
 		}
 	}
-	return plain, lead + styledTail
+	return plain, styledTail
 }
 
 // notes is a child's allergy and care notes on one line, or "".
@@ -354,13 +472,100 @@ func (m Model) notes(ch model.Child) string {
 	return " " + strings.Join(parts, "  ") + " "
 }
 
-// wrap folds text to w cells: Japanese anywhere (it has no spaces between words), English at
-// spaces.
+// wrap folds text to w cells: English at spaces, Japanese at the sensible places (see wrapJA).
 func (m Model) wrap(s string, w int) string {
 	if m.ctx.Lang == model.JA {
-		return ansi.Hardwrap(s, w, true)
+		return wrapJA(s, w)
 	}
 	return ansi.Wrap(s, w, "")
+}
+
+// wrapJA folds Japanese text to w cells. It breaks after a full stop, comma, closing bracket or
+// space and before an opening bracket, never inside brackets, so a line never ends with
+// 「チェックインし」 and the next starts 「ますか？」; only a run with no such place that is
+// wider than a line is cut anywhere.
+func wrapJA(s string, w int) string {
+	if w <= 0 {
+		return s
+	}
+	var out []string
+	for _, para := range strings.Split(s, "\n") {
+		var segs []string
+		start, depth := 0, 0 // no break inside brackets: 長谷川 ひなの（はせがわ ひなの）
+		rs := []rune(para)
+		for i, r := range rs {
+			switch {
+			case strings.ContainsRune("（「『【", r):
+				if i > start && depth == 0 {
+					segs = append(segs, string(rs[start:i]))
+					start = i
+				}
+				depth++
+			case strings.ContainsRune("）」』】", r):
+				depth = max(0, depth-1)
+				if depth == 0 {
+					segs = append(segs, string(rs[start:i+1]))
+					start = i + 1
+				}
+			case strings.ContainsRune("。、，．？！ ", r) && depth == 0:
+				segs = append(segs, string(rs[start:i+1]))
+				start = i + 1
+			}
+		}
+		if start < len(rs) {
+			segs = append(segs, string(rs[start:]))
+		}
+		line := ""
+		for _, seg := range segs {
+			if ansi.StringWidth(line+strings.TrimRight(seg, " ")) <= w {
+				line += seg
+				continue
+			}
+			if strings.TrimSpace(line) != "" {
+				out = append(out, strings.TrimRight(line, " "))
+			}
+			line = strings.TrimLeft(seg, " ")
+			if ansi.StringWidth(strings.TrimRight(line, " ")) > w {
+				parts := strings.Split(ansi.Hardwrap(line, w, true), "\n")
+				out = append(out, parts[:len(parts)-1]...)
+				line = parts[len(parts)-1]
+			}
+		}
+		out = append(out, strings.TrimRight(line, " "))
+	}
+	return strings.Join(out, "\n")
+}
+
+// paren puts s in brackets: full-width in Japanese, ASCII after a space in English.
+func (m Model) paren(s string) string { return m.ctx.T("（"+s+"）", " ("+s+")") }
+
+// collector is a person with their relation to the child: 山田 和子（祖母）, the guardian as
+// 保護者 / guardian.
+func (m Model) collector(name, relation string) string {
+	if relation == model.GuardianRelation {
+		relation = m.ctx.T("保護者", "guardian")
+	}
+	return name + m.paren(relation)
+}
+
+// pickups lists a child's authorised pick-up people in the language.
+func (m Model) pickups(ps []model.PickupPerson) string {
+	if m.ctx.Lang == model.JA {
+		return model.FormatPickups(ps)
+	}
+	var s []string
+	for _, p := range ps {
+		s = append(s, m.collector(p.Name, p.Relation))
+	}
+	return strings.Join(s, ", ")
+}
+
+// plural picks the English word for n.
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }
 
 // oneLine folds line breaks in free text into spaces.
@@ -387,7 +592,7 @@ func (m Model) viewChild() string {
 		line := common.Fit(ch.Name, 14) + " " + common.Fit(model.BandOf(ch.BirthDate, m.date).Label(c.Lang), 8) + " " +
 			c.T(ch.BirthDate.String()+"生", "born "+ch.BirthDate.String())
 		if len(ch.Pickups) > 0 {
-			line += "  " + c.T("お迎え: ", "pick-up: ") + model.FormatPickups(ch.Pickups)
+			line += "  " + c.T("お迎え: ", "pick-up: ") + m.pickups(ch.Pickups)
 		}
 		if i == m.childCur {
 			b.WriteString("\n" + st.Selected.Render(common.Fit("> "+line, c.Width)))
@@ -405,7 +610,7 @@ func (m Model) viewSlots() string {
 	c, st := m.ctx, m.ctx.Styles
 	var b strings.Builder
 	band := model.BandOf(m.child.BirthDate, m.date)
-	b.WriteString(st.Title.Render(c.T("予約 3/3: 枠を選ぶ", "Book 3/3: choose the slot")) + "  " + m.child.Name + "（" + band.Label(c.Lang) + "）" +
+	b.WriteString(st.Title.Render(c.T("予約 3/3: 枠を選ぶ", "Book 3/3: choose the slot")) + "  " + m.child.Name + m.paren(band.Label(c.Lang)) +
 		c.T("  保護者 ", "  guardian ") + m.guardian.DisplayName())
 	b.WriteString("\n" + model.FormatDateLong(m.date, c.Lang) + " " + m.date.String() + "  " + st.Muted.Render(c.T("left/right で日を変更", "left/right: another day")))
 	if n := m.notes(m.child); n != "" {
@@ -417,20 +622,28 @@ func (m Model) viewSlots() string {
 	} else if len(m.day.Slots) == 0 {
 		b.WriteString("\n" + st.Muted.Render(c.T("この日の枠はありません", "No slots on this day")))
 	}
+	// the slot's figures in a column as wide as the widest, then what booking would do
+	infos := make([]string, len(m.day.Slots))
+	infoW := 0
 	for i, r := range m.day.Slots {
 		load := r.Load()
 		s := r.Slot
-		info := c.T(fmt.Sprintf("%-11s 定員%d 予約%d 空き待ち%d", s.Span(), s.Capacity, load.Booked, load.Waitlisted),
-			fmt.Sprintf("%-11s cap %d booked %d waiting %d", s.Span(), s.Capacity, load.Booked, load.Waitlisted))
+		infos[i] = c.T(fmt.Sprintf("%-11s 定員%d 予約%d 空き待ち%d", s.Span(), s.Capacity, load.Booked, load.Waitlisted),
+			fmt.Sprintf("%-11s booked %d/%d, %d waiting", s.Span(), load.Booked, s.Capacity, load.Waitlisted))
+		infoW = max(infoW, ansi.StringWidth(infos[i]))
+	}
+	for i, r := range m.day.Slots {
+		load := r.Load()
+		s := r.Slot
 		verdict, style := m.verdict(r), st.OK
 		if ok, _ := model.Admit(s, load, model.BandOf(m.child.BirthDate, s.Date), m.day.Ratio); !ok || model.CanBook(s, m.ctx.Clock.Now()) != nil {
 			style = st.Warn
 		}
-		line := common.Fit(info, 34) + " " + verdict
+		info := common.Fit(infos[i], infoW)
 		if i == m.slotCur {
-			b.WriteString("\n" + st.Selected.Render(common.Fit("> "+line, c.Width)))
+			b.WriteString("\n" + st.Selected.Render(common.Fit("> "+info+"  "+verdict, c.Width)))
 		} else {
-			b.WriteString("\n  " + common.Fit(info, 34) + " " + style.Render(common.Cut(verdict, c.Width-37)))
+			b.WriteString("\n  " + info + "  " + style.Render(common.Cut(verdict, c.Width-4-infoW)))
 		}
 	}
 	return b.String()
@@ -441,7 +654,7 @@ func (m Model) verdict(r store.SlotRoster) string {
 	c := m.ctx
 	for _, l := range r.Bookings {
 		if l.Child.ID == m.child.ID && l.Booking.Status != model.BookingCancelled && l.Booking.Status != model.BookingNoShow {
-			return c.T("この枠は予約済み（", "already in this slot (") + l.Booking.Status.Label(c.Lang) + c.T("）", ")")
+			return c.T("この枠は予約済み", "already in this slot") + m.paren(l.Booking.Status.Label(c.Lang))
 		}
 	}
 	if err := model.CanBook(r.Slot, c.Clock.Now()); err != nil {
@@ -452,7 +665,7 @@ func (m Model) verdict(r store.SlotRoster) string {
 	if ok {
 		return c.T("予約できます", "can book")
 	}
-	return c.T(fmt.Sprintf("空き待ち%d番目（%s）", load.Waitlisted+1, why.JA), fmt.Sprintf("waitlist #%d (%s)", load.Waitlisted+1, why.EN))
+	return c.T(fmt.Sprintf("空き待ち%d番目（%s）", load.Waitlisted+1, why.JA), fmt.Sprintf("waitlist #%d: %s", load.Waitlisted+1, why.EN))
 }
 
 // ---- pick-up ----
@@ -461,7 +674,7 @@ func (m Model) viewPickup() string {
 	c, st := m.ctx, m.ctx.Styles
 	l, s := m.pick, m.pickSlot
 	var b strings.Builder
-	b.WriteString(st.Title.Render(c.T("お迎え: ", "Pick-up: ")+l.Child.DisplayName()) + "（" + model.BandOf(l.Child.BirthDate, s.Date).Label(c.Lang) + "）  " +
+	b.WriteString(st.Title.Render(c.T("お迎え: ", "Pick-up: ")+l.Child.DisplayName()) + m.paren(model.BandOf(l.Child.BirthDate, s.Date).Label(c.Lang)) + "  " +
 		s.Span() + "  " + c.T("お預かり ", "dropped off ") + model.HHMM(l.Booking.DroppedOff))
 	if n := m.notes(l.Child); n != "" {
 		b.WriteString("\n" + st.Allergy.Render(common.Cut(n, c.Width)))
@@ -475,12 +688,7 @@ func (m Model) viewPickup() string {
 	for i := 0; i <= len(m.choices); i++ {
 		var line string
 		if i < len(m.choices) {
-			p := m.choices[i]
-			rel := p.Relation
-			if rel == model.GuardianRelation {
-				rel = c.T("保護者", "guardian")
-			}
-			line = p.Name + "（" + rel + "）"
+			line = m.collector(m.choices[i].Name, m.choices[i].Relation)
 		} else {
 			line = c.T("その他の方（理由を記録して引き渡す）", "Someone else (override, with a reason)")
 		}
@@ -530,7 +738,7 @@ func (m Model) viewForm() string {
 		hint = c.T("保護者・お迎え可能者ではない方です。氏名・続柄・理由は操作履歴に記録されます",
 			"This person is neither the guardian nor an authorised pick-up person. Name, relation and reason go into the audit log.")
 		if len(m.pick.Child.Pickups) > 0 {
-			hint += "\n" + c.T("お迎え可能者: ", "Authorised: ") + model.FormatPickups(m.pick.Child.Pickups)
+			hint += "\n" + c.T("お迎え可能者: ", "Authorised: ") + m.pickups(m.pick.Child.Pickups)
 		}
 	}
 	var b strings.Builder
@@ -564,7 +772,7 @@ func (m Model) detail(w int) []string {
 		load := r.Load()
 		add(st.Heading.Render, c.T(sl.Date.String()+" "+sl.Span()+" の枠", "Slot "+sl.Date.String()+" "+sl.Span()))
 		add(plain, c.T(fmt.Sprintf("定員%d  予約%d  空き%d  空き待ち%d", sl.Capacity, load.Booked, load.Free(sl), load.Waitlisted),
-			fmt.Sprintf("capacity %d, booked %d, free %d, waiting %d", sl.Capacity, load.Booked, load.Free(sl), load.Waitlisted)))
+			fmt.Sprintf("cap %d, booked %d, free %d, waiting %d", sl.Capacity, load.Booked, load.Free(sl), load.Waitlisted)))
 		out = append(out, "")
 		add(st.Label.Render, c.T("年齢別（当日の年齢）", "By age on the day"))
 		for _, b := range model.AgeBands {
@@ -586,7 +794,7 @@ func (m Model) detail(w int) []string {
 		return out
 	}
 	ch, g, b := l.Child, l.Guardian, l.Booking
-	add(st.Heading.Render, ch.Name+"（"+ch.Reading+"）")
+	add(st.Heading.Render, ch.Name+m.paren(ch.Reading))
 	add(plain, model.BandOf(ch.BirthDate, sl.Date).Label(c.Lang)+"  "+c.T(ch.BirthDate.String()+"生", "born "+ch.BirthDate.String()))
 	if ch.Allergies != "" {
 		add(st.Allergy.Render, c.T("！アレルギー: ", "! Allergy: ")+oneLine(ch.Allergies))
@@ -604,9 +812,9 @@ func (m Model) detail(w int) []string {
 		add(plain, c.T("電話: ", "Phone: ")+g.Phone)
 	}
 	add(st.Label.Render, c.T("お迎え可能者", "May collect"))
-	add(plain, "  "+g.DisplayName()+c.T("（保護者）", " (guardian)"))
+	add(plain, "  "+m.collector(g.DisplayName(), model.GuardianRelation))
 	for _, p := range ch.Pickups {
-		add(plain, "  "+p.Name+"（"+p.Relation+"）")
+		add(plain, "  "+m.collector(p.Name, p.Relation))
 	}
 	out = append(out, "")
 	add(plain, c.T("状態: ", "Status: ")+b.Status.Label(c.Lang))
@@ -620,7 +828,7 @@ func (m Model) detail(w int) []string {
 		add(plain, c.T("お迎え: ", "Picked up: ")+model.HHMM(b.PickedUp))
 	}
 	if o := b.CollectedBy; o != nil {
-		add(plain, c.T("引き渡し: ", "Handed to: ")+o.Name+"（"+o.Relation+"）")
+		add(plain, c.T("引き渡し: ", "Handed to: ")+m.collector(o.Name, o.Relation))
 		if o.Override {
 			add(st.Warn.Render, c.T("上書きの理由: ", "Override reason: ")+o.Reason)
 		}

@@ -1,0 +1,4 @@
+package kids
+
+// WrapJA is wrapJA, for the tests.
+var WrapJA = wrapJA
