@@ -369,3 +369,33 @@ func TestRolesIn(t *testing.T) {
 		t.Fatalf("row:\n%s", v)
 	}
 }
+
+func TestWrap(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		w    int
+		want []string
+	}{
+		{"enter or tab: next field (enter never saves). ctrl+s saves", 24,
+			[]string{"enter or tab: next field", "(enter never saves).", "ctrl+s saves"}},
+		{"お子さんがまだいる方が 3人います。先に記録してください（enter）", 20,
+			[]string{"お子さんがまだいる方", "が 3人います。先に記", "録してください", "（enter）"}},
+		// no 。 or ） at a line's start: the character before comes along
+		{"あいうえおかきくけこ。さ", 20, []string{"あいうえおかきくけ", "こ。さ"}},
+		{"あいうえおかきくけこ）。さ", 22, []string{"あいうえおかきくけ", "こ）。さ"}},
+		{"あいうえおかきくけ（こ）。さ", 20, []string{"あいうえおかきくけ", "（こ）。さ"}},
+		{"  5人: 閉館時刻 17:00", 40, []string{"  5人: 閉館時刻 17:00"}},
+		{"0494-75-1234-5678", 10, []string{"0494-75-12", "34-5678"}},
+		{"a\nb", 10, []string{"a", "b"}},
+	} {
+		got := components.Wrap(tc.text, tc.w)
+		if strings.Join(got, "|") != strings.Join(tc.want, "|") {
+			t.Errorf("Wrap(%q, %d) = %q, want %q", tc.text, tc.w, got, tc.want)
+		}
+		for _, l := range got {
+			if ansi.StringWidth(l) > tc.w {
+				t.Errorf("%q wider than %d", l, tc.w)
+			}
+		}
+	}
+}

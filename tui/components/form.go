@@ -325,7 +325,7 @@ func (f Form) errLines(fl Field) ([]string, int) {
 	if f.width <= indent {
 		return []string{fl.Err}, indent
 	}
-	return strings.Split(ansi.Wrap(fl.Err, f.width-indent, " "), "\n"), indent
+	return Wrap(fl.Err, f.width-indent), indent
 }
 
 // row returns the screen row of field i (errors take lines of their own).
