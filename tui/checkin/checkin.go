@@ -440,10 +440,16 @@ func (m Model) SetContext(c common.Context) common.Screen {
 }
 
 // Keys returns the help bar's keys for the current view.
-func (m Model) Keys() help.KeyMap { return helpKeys{short: m.viewKeys()} }
+func (m Model) Keys() help.KeyMap {
+	short, full := m.viewKeys()
+	return helpKeys{short: short, full: full}
+}
 
-// viewKeys lists the current view's keys, most used first.
-func (m Model) viewKeys() []key.Binding {
+// viewKeys lists the current view's keys for the bar, most used first so that nothing a clerk
+// needs at the counter is cut at 80 columns, and (when it differs) every key for the full help.
+// The counter's less used keys (visits, people, closing) are on its footer line instead of the
+// bar.
+func (m Model) viewKeys() (short, full []key.Binding) {
 	k := m.keys
 	switch m.view {
 	case viewCounter:
@@ -453,18 +459,31 @@ func (m Model) viewKeys() []key.Binding {
 		}
 		undo := k.Undo
 		undo.SetEnabled(m.canUndo())
+		rest := []key.Binding{k.Visits, k.People, k.Closing}
 		if m.searching {
-			return []key.Binding{toggle, k.Purpose, k.WalkIn, k.People, k.Visits, undo, k.Closing, k.Leave, k.NextTab}
+			leave := k.Leave
+			if m.picker.Query() != "" {
+				leave = k.Clear
+			}
+			short = []key.Binding{toggle, leave, k.NextTab, undo, k.WalkIn, k.Purpose}
+			return short, append(append(short[:len(short):len(short)], rest...), k.PrevTab, k.AltJump)
 		}
-		return []key.Binding{k.Search, toggle, k.Purpose, k.WalkIn, k.People, k.Visits, undo, k.Closing}
+		// the root adds D, ? and q after these
+		short = []key.Binding{toggle, undo, k.WalkIn}
+		return short, append([]key.Binding{k.Search, toggle, undo, k.WalkIn, k.Purpose}, rest...)
 	case viewGuardian:
-		return []key.Binding{k.PickUp, k.LeaveAnyway, k.Cancel}
+		return []key.Binding{k.PickUp, k.LeaveAnyway, k.Cancel}, nil
 	case viewClosing:
-		return []key.Binding{k.Confirm, k.Cancel}
+		if m.closingKids() > 0 {
+			kids := k.PickUp
+			kids.SetHelp("enter", m.ctx.T("キッズ画面へ", "open Kids"))
+			return []key.Binding{k.Confirm, kids, k.Cancel}, nil
+		}
+		return []key.Binding{k.Confirm, k.Cancel}, nil
 	case viewVisits:
-		return []key.Binding{k.Correct, k.PrevDay, k.NextDay, k.Today, k.Back}
+		return []key.Binding{k.Correct, k.PrevDay, k.NextDay, k.Today, k.Back}, nil
 	case viewDirectory:
-		return []key.Binding{k.Open, k.WalkIn, k.Back}
+		return []key.Binding{k.Open, k.WalkIn, k.Back}, nil
 	case viewDetail:
 		arch := k.Archive
 		if m.person.Archived {
@@ -473,19 +492,26 @@ func (m Model) viewKeys() []key.Binding {
 		edit := k.EditChild
 		edit.SetEnabled(len(m.children) > 0)
 		if m.forgetAsk {
-			return []key.Binding{k.Confirm, k.Cancel}
+			return []key.Binding{k.Confirm, k.Cancel}, nil
 		}
 		forget, add, ed := k.Forget, k.AddChild, k.Edit
 		forget.SetEnabled(!m.person.Forgotten)
 		add.SetEnabled(!m.person.Forgotten) // nobody to add a child to, or to edit, once erased
 		ed.SetEnabled(!m.person.Forgotten)
-		return []key.Binding{ed, add, edit, arch, forget, k.Back}
-	case viewWalkIn:
-		return []key.Binding{k.Save, k.NextField, k.PrevField, k.Purpose, k.Back}
-	case viewCorrect, viewPerson, viewChild:
-		return []key.Binding{k.Save, k.NextField, k.PrevField, k.Back}
+		return []key.Binding{ed, add, edit, arch, forget, k.Back}, nil
+	case viewWalkIn, viewCorrect, viewPerson, viewChild:
+		choose := k.Choose
+		choose.SetEnabled(m.focusedChoice())
+		if m.view == viewPerson { // several roles: left and right move, space turns one on or off
+			choose.SetHelp("space", m.ctx.T("付け外し", "toggle"))
+		}
+		short = []key.Binding{k.Save, k.Back, choose, k.NextField, k.PrevField}
+		if m.view == viewWalkIn {
+			short = append(short, k.Purpose)
+		}
+		return short, nil
 	}
-	return nil
+	return nil, nil
 }
 
 // TabSwitches is true while the focused field is a lone search (the counter's, the directory's):
@@ -530,7 +556,7 @@ func (m Model) Cursor() *tea.Cursor {
 		}
 		return c
 	case viewWalkIn, viewCorrect, viewPerson, viewChild:
-		c := m.form.Cursor()
+		c := m.sizedForm().Cursor()
 		if c != nil {
 			c.Y += formTopRows
 		}

@@ -251,10 +251,26 @@ func TestWalkInForm(t *testing.T) {
 	if after, _ := s.People(); len(after) != len(before) {
 		t.Fatal("enter wrote a person")
 	}
-	// Bad phone and role: messages under the fields, nothing written.
-	h.keys("tab", "tab").typ("12").keys("tab", "ctrl+u").typ("社長").keys("ctrl+s")
+	// The role is a choice: labels, not codes, changed with left/right or space; nothing typed.
+	if h.m().Form().Value("role") != "member" || !strings.Contains(h.view(), "[利用者]") {
+		t.Fatalf("role: %q\n%s", h.m().Form().Value("role"), h.view())
+	}
+	h.keys("tab", "tab", "tab").typ("社長")
+	if h.m().Form().Value("role") != "member" {
+		t.Fatalf("typing changed the role to %q", h.m().Form().Value("role"))
+	}
+	if !strings.Contains(helpText(h), "left/right 選ぶ") || !strings.Contains(h.view(), "左右キーかスペースで選びます") {
+		t.Errorf("the role's keys are not shown: %q\n%s", helpText(h), h.view())
+	}
+	h.keys("right")
+	if h.m().Form().Value("role") != "visitor" || !strings.Contains(h.view(), "[見学]") {
+		t.Fatalf("right: %q\n%s", h.m().Form().Value("role"), h.view())
+	}
+	h.keys("left", "tab") // back to 利用者, on to the name
+	// Bad phone: the message under the field, nothing written.
+	h.keys("tab", "tab").typ("12").keys("ctrl+s")
 	v := h.view()
-	for _, want := range []string{"電話番号は数字とハイフンで入力してください", "区分「社長」は使えません"} {
+	for _, want := range []string{"電話番号は数字とハイフンで入力してください"} {
 		if !strings.Contains(v, want) {
 			t.Errorf("form lacks %q:\n%s", want, v)
 		}
@@ -273,9 +289,18 @@ func TestWalkInForm(t *testing.T) {
 	if h.m().Form().Focus() != 2 {
 		t.Errorf("focus after errors = %d, want the first field in error (phone)", h.m().Form().Focus())
 	}
-	h.keys("ctrl+u").typ("0494-75-0000").keys("tab", "ctrl+u").typ("見学").keys("ctrl+o", "ctrl+o", "ctrl+o")
-	if h.m().Purpose() != model.PurposeTour {
-		t.Fatalf("purpose %s", h.m().Purpose())
+	h.keys("ctrl+u").typ("0494-75-0000")
+	if strings.Contains(h.view(), "電話番号は数字と") {
+		t.Errorf("the phone's message stayed after it was fixed:\n%s", h.view())
+	}
+	// The role follows the purpose (講座: 受講生, 見学: 見学) until staff choose one.
+	h.keys("ctrl+o")
+	if h.m().Purpose() != model.PurposeCourse || h.m().Form().Value("role") != "trainee" {
+		t.Fatalf("purpose %s role %q", h.m().Purpose(), h.m().Form().Value("role"))
+	}
+	h.keys("ctrl+o", "ctrl+o")
+	if h.m().Purpose() != model.PurposeTour || h.m().Form().Value("role") != "visitor" {
+		t.Fatalf("purpose %s role %q", h.m().Purpose(), h.m().Form().Value("role"))
 	}
 	h.keys("ctrl+s")
 	if h.isErr || h.m().ViewName() != "counter" {
@@ -341,7 +366,7 @@ func TestUndoWithinFiveMinutes(t *testing.T) {
 	}
 	h.typ("itou").keys("enter")
 	v, _ := openVisit(t, s, sakura.ID)
-	if !strings.Contains(helpText(h), "ctrl+z 取消") || !strings.Contains(h.view(), "ctrl+z で取消（あと5分）") {
+	if !strings.Contains(helpText(h), "ctrl+z 取消") || !strings.Contains(h.view(), "直前: 伊藤 さくら 入館（あと5分）") {
 		t.Errorf("undo not offered: %q\n%s", helpText(h), h.view())
 	}
 	clk.Add(4 * time.Minute)
@@ -510,8 +535,8 @@ func TestDirectoryEditsPersonAndChildren(t *testing.T) {
 	clk := &clock{t: tuitest.Now}
 	s := openDemo(t, clk)
 	h := newScreen(t, s, clk, model.JA, 80, 20)
-	if !strings.Contains(helpText(h), "ctrl+e 名簿") {
-		t.Errorf("help bar lacks the directory key: %q", helpText(h))
+	if !strings.Contains(h.view(), "ctrl+e 名簿") {
+		t.Errorf("the counter does not show the directory key:\n%s", h.view())
 	}
 	h.keys("ctrl+e")
 	if h.m().ViewName() != "directory" || !strings.Contains(h.view(), "名簿") {

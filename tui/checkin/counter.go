@@ -293,10 +293,37 @@ func (m Model) closingKey(k tea.KeyPressMsg) (common.Screen, tea.Cmd) {
 	switch {
 	case key.Matches(k, m.keys.Confirm):
 		return m, closeAll(m.store, m.closingAt)
+	case key.Matches(k, m.keys.PickUp) && m.closingKids() > 0:
+		// record the pick-ups first: to Kids, at the pick-up when there is only one
+		var payload any
+		if ks := m.closingChildren(); len(ks) == 1 {
+			payload = common.PickupPayload{BookingID: ks[0].Booking.ID}
+		}
+		return m.toCounter(), goTo(tabKids, payload)
 	case key.Matches(k, m.keys.Cancel):
 		return m.toCounter(), nil
 	}
 	return m, nil
+}
+
+// closingKids counts the people still here whose child is in the kids space.
+func (m Model) closingKids() int {
+	n := 0
+	for _, h := range m.today.Here {
+		if len(h.Children) > 0 {
+			n++
+		}
+	}
+	return n
+}
+
+// closingChildren lists the children in the kids space of the people still here.
+func (m Model) closingChildren() []store.InCareLine {
+	var out []store.InCareLine
+	for _, h := range m.today.Here {
+		out = append(out, h.Children...)
+	}
+	return out
 }
 
 func (m Model) closedAll(msg ClosedAllMsg) (common.Screen, tea.Cmd) {
@@ -308,17 +335,35 @@ func (m Model) closedAll(msg ClosedAllMsg) (common.Screen, tea.Cmd) {
 	}
 	m.last = nil
 	c := m.ctx
-	atStamp := 0
+	// say the times the visits actually got (people who came after closing get now; visits from
+	// an earlier day, that day's closing time)
+	var stamps []string
+	count := map[string]int{}
 	for _, v := range msg.Visits {
-		if v.Out.Equal(msg.At) {
-			atStamp++
+		st := model.HHMM(v.Out)
+		if d := model.DateOf(v.Out); d != c.Today() {
+			st = d.String() + " " + st
 		}
+		if count[st] == 0 {
+			stamps = append(stamps, st)
+		}
+		count[st]++
 	}
-	text := c.T(fmt.Sprintf("%s で %d人を退館にしました", model.HHMM(msg.At), len(msg.Visits)),
-		fmt.Sprintf("Checked out %d people at %s", len(msg.Visits), model.HHMM(msg.At)))
-	if atStamp != len(msg.Visits) {
-		text = c.T(fmt.Sprintf("%d人を退館にしました（%s で %d人、ほかは来館の時刻に合わせて）", len(msg.Visits), model.HHMM(msg.At), atStamp),
-			fmt.Sprintf("Checked out %d people (%d at %s, the others by when they came)", len(msg.Visits), atStamp, model.HHMM(msg.At)))
+	var text string
+	switch len(stamps) {
+	case 0:
+		text = c.T("退館にした方はいません", "Nobody was checked out")
+	case 1:
+		text = c.T(fmt.Sprintf("%s で %d人を退館にしました", stamps[0], len(msg.Visits)),
+			fmt.Sprintf("Checked out %d people at %s", len(msg.Visits), stamps[0]))
+	default:
+		var ja, en []string
+		for _, st := range stamps {
+			ja = append(ja, fmt.Sprintf("%s で %d人", st, count[st]))
+			en = append(en, fmt.Sprintf("%d at %s", count[st], st))
+		}
+		text = c.T(fmt.Sprintf("%d人を退館にしました（%s）", len(msg.Visits), strings.Join(ja, "、")),
+			fmt.Sprintf("Checked out %d people (%s)", len(msg.Visits), strings.Join(en, ", ")))
 	}
 	return m, tea.Batch(common.Status(text), common.Changed(model.KindVisit))
 }
@@ -348,40 +393,63 @@ func (m Model) counterView() string {
 	listH := max(c.Height-2, 1)
 
 	header := st.Title.Render(c.T("チェックイン", "Check-in")) + "  " + c.T("目的: ", "Purpose: ") +
-		st.Label.Render(m.purpose.Label(c.Lang)) + st.Muted.Render(c.T("（ctrl+o で変更）", " (ctrl+o changes)"))
+		st.Label.Render(m.purpose.Label(c.Lang)) + st.Muted.Render(c.T("（ctrl+o）", " (ctrl+o)"))
 	if m.loadErr != nil {
 		header = st.Danger.Render(model.Message(m.loadErr, c.Lang))
+	} else if last := m.lastLine(c.Width - ansi.StringWidth(header) - gap); last != "" {
+		// flush right, above the here-now panel
+		header += strings.Repeat(" ", c.Width-ansi.StringWidth(header)-ansi.StringWidth(last)) + st.Muted.Render(last)
 	}
 
 	left := m.picker.View(st, lw, listH)
 	if q := strings.TrimSpace(m.picker.Query()); q != "" && m.picker.Count() == 0 {
 		left += "\n" + st.Muted.Render(c.T("  ctrl+r で「"+q+"」を新規登録", "  ctrl+r registers \""+q+"\""))
+		if strings.ContainsAny(q, "?？") {
+			left += "\n" + st.Muted.Render(c.T("  ヘルプは esc で検索を出てから ?", "  for help: esc, then ?"))
+		}
 	}
 	if !m.searching {
 		left += "\n" + st.Muted.Render(c.T("  / か文字を打つと検索に戻ります", "  / or any letter returns to the search"))
 	}
 	block := common.Columns(gap, []int{lw, rw}, common.Lines(left, lw, listH), m.hereView(rw, listH))
-	return header + "\n" + common.Lines(block, c.Width, listH) + "\n" + m.footer()
+	return common.Cut(header, c.Width) + "\n" + common.Lines(block, c.Width, listH) + "\n" + m.footer()
 }
 
-// footer shows the last check-in or check-out while it can be undone, else the keys the
-// 80-column help bar may cut.
+// lastLine is the last check-in or check-out while ctrl+z can undo it, with the minutes left, in
+// at most w cells (the long form when it fits), or "".
+func (m Model) lastLine(w int) string {
+	if !m.canUndo() {
+		return ""
+	}
+	c, a := m.ctx, m.last
+	left := UndoWindow - c.Clock.Now().Sub(a.At)
+	mins := int((left + time.Minute - 1) / time.Minute)
+	what := c.T("入館", "check-in")
+	if !a.CheckedIn {
+		what = c.T("退館", "check-out")
+	}
+	pre := c.T("直前: ", "last: ")
+	for _, post := range []string{
+		c.T(fmt.Sprintf(" %s  ctrl+z で取消（あと%d分）", what, mins), fmt.Sprintf(" %s  ctrl+z undoes (%d min left)", what, mins)),
+		c.T(fmt.Sprintf(" %s（あと%d分）", what, mins), fmt.Sprintf(" %s (%d min left)", what, mins)),
+	} {
+		if ansi.StringWidth(pre+a.Name+post) <= w {
+			return pre + a.Name + post
+		}
+	}
+	post := c.T(fmt.Sprintf(" %s（あと%d分）", what, mins), fmt.Sprintf(" %s (%d min left)", what, mins))
+	return common.Cut(pre+common.Cut(a.Name, max(w-ansi.StringWidth(pre+post), 4))+post, w)
+}
+
+// footer lists the counter's keys the help bar leaves out (the bar keeps the ones used for
+// every visitor), and while the search has focus, how to reach the full help (? is typed there).
 func (m Model) footer() string {
 	c, st := m.ctx, m.ctx.Styles
-	if m.canUndo() {
-		a := m.last
-		left := UndoWindow - c.Clock.Now().Sub(a.At)
-		what := c.T("入館", "check-in")
-		if !a.CheckedIn {
-			what = c.T("退館", "check-out")
-		}
-		mins := int((left + time.Minute - 1) / time.Minute)
-		return common.Cut(c.T(
-			fmt.Sprintf("直前: %s %s %s  ctrl+z で取消（あと%d分）", model.HHMM(a.At), a.Name, what, mins),
-			fmt.Sprintf("Last: %s %s %s  ctrl+z undoes (%d min left)", model.HHMM(a.At), a.Name, what, mins)), c.Width)
+	text := c.T("ctrl+l 来館記録・訂正  ctrl+e 名簿  ctrl+x 閉館", "ctrl+l visits & corrections  ctrl+e people  ctrl+x closing")
+	if m.searching {
+		text += c.T("  esc のあと ? でヘルプ", "  esc then ? help")
 	}
-	return st.Muted.Render(common.Cut(c.T("ctrl+l 来館記録・訂正   ctrl+e 名簿   ctrl+x 閉館（全員退館）",
-		"ctrl+l visits & corrections   ctrl+e people   ctrl+x closing (check out all)"), c.Width))
+	return st.Muted.Render(common.Cut(text, c.Width))
 }
 
 // hereView is the here-now panel: who is in, since when, for how long, and beside a guardian
@@ -448,57 +516,134 @@ func (m Model) guardianView() string {
 	return b.String()
 }
 
+// closingRow is one person in the closing dialog with the check-out time they will get.
+type closingRow struct {
+	here    store.HereNow
+	out     time.Time
+	earlier bool // the visit began on an earlier day: stamped at that day's closing time
+}
+
+// closingPlan works out every row's check-out time as the store will (store.ClosingOut), so the
+// dialog's explanation is built from the rows' actual stamps.
+func (m Model) closingPlan() []closingRow {
+	now, today := m.ctx.Clock.Now(), m.ctx.Today()
+	rows := make([]closingRow, len(m.today.Here))
+	for i, h := range m.today.Here {
+		rows[i] = closingRow{here: h, out: store.ClosingOut(h.Visit, m.closingAt, now, m.settings.Closing), earlier: h.Visit.Day() != today}
+	}
+	return rows
+}
+
+// closingStamps explains which rows get which time: one sentence when they all get the same kind
+// of stamp, else one line per kind with how many.
+func (m Model) closingStamps(rows []closingRow) []string {
+	c := m.ctx
+	closing := c.Today().At(m.settings.Closing)
+	early := !m.closingAt.Equal(closing) // closing before the closing time: the stamp is now
+	var atStamp, late, earlier int
+	var lateAt time.Time
+	for _, r := range rows {
+		switch {
+		case r.earlier:
+			earlier++
+		case r.out.Equal(m.closingAt):
+			atStamp++
+		default:
+			late++
+			lateAt = r.out
+		}
+	}
+	hm := model.HHMM
+	stampJA := fmt.Sprintf("閉館時刻 %s", hm(closing))
+	stampEN := fmt.Sprintf("the closing time, %s", hm(closing))
+	if early {
+		stampJA = fmt.Sprintf("いまの時刻 %s（閉館時刻 %s より前）", hm(m.closingAt), hm(closing))
+		stampEN = fmt.Sprintf("now, %s (before the closing time, %s)", hm(m.closingAt), hm(closing))
+	}
+	n := len(rows)
+	switch {
+	case atStamp == n && early:
+		return []string{c.T(fmt.Sprintf("閉館時刻 %s より前なので、いまの時刻 %s で記録します", hm(closing), hm(m.closingAt)),
+			fmt.Sprintf("It is before the closing time (%s), so the check-out is stamped now, %s", hm(closing), hm(m.closingAt)))}
+	case atStamp == n:
+		return []string{c.T(fmt.Sprintf("退館時刻は閉館時刻 %s で記録します", hm(closing)),
+			fmt.Sprintf("The check-out is stamped at the closing time, %s", hm(closing)))}
+	case late == n:
+		return []string{c.T(fmt.Sprintf("全員が閉館時刻 %s より後に入館したので、いまの時刻 %s で記録します", hm(closing), hm(lateAt)),
+			fmt.Sprintf("Everyone came after the closing time (%s), so the check-out is stamped now, %s", hm(closing), hm(lateAt)))}
+	case earlier == n:
+		return []string{c.T("全員が前日以前からの来館なので、その日の閉館時刻で記録します",
+			"Everyone has been in since an earlier day: each is stamped at that day's closing time")}
+	}
+	out := []string{c.T("退館時刻は人によって違います（各行の -> の時刻）:", "The check-out times differ (after -> on each row):")}
+	if atStamp > 0 {
+		out = append(out, c.T(fmt.Sprintf("  %d人: %s", atStamp, stampJA), fmt.Sprintf("  %d: %s", atStamp, stampEN)))
+	}
+	if late > 0 {
+		out = append(out, c.T(fmt.Sprintf("  %d人: いまの時刻 %s（閉館時刻より後に入館）", late, hm(lateAt)),
+			fmt.Sprintf("  %d: now, %s (came after the closing time)", late, hm(lateAt))))
+	}
+	if earlier > 0 {
+		out = append(out, c.T(fmt.Sprintf("  %d人: その日の閉館時刻（前日以前からの来館）", earlier),
+			fmt.Sprintf("  %d: that day's closing time (in since an earlier day)", earlier)))
+	}
+	return out
+}
+
+// wrap wraps text to the width, each line styled.
+func wrap(text string, w int, style func(...string) string) []string {
+	ls := components.Wrap(text, w)
+	for i, l := range ls {
+		ls[i] = style(l)
+	}
+	return ls
+}
+
 func (m Model) closingView() string {
 	c, st := m.ctx, m.ctx.Styles
-	now := c.Clock.Now()
-	closing := c.Today().At(m.settings.Closing)
-	var b strings.Builder
-	b.WriteString(st.Title.Render(c.T(fmt.Sprintf("閉館: 在館中の %d人を退館にします", len(m.today.Here)),
-		fmt.Sprintf("Closing: check out the %d people still here", len(m.today.Here)))) + "\n")
-	if m.closingAt.Equal(closing) {
-		b.WriteString(c.T(fmt.Sprintf("退館時刻は閉館時刻 %s で記録します", model.HHMM(closing)),
-			fmt.Sprintf("The check-out is stamped at the closing time, %s", model.HHMM(closing))) + "\n\n")
-	} else {
-		b.WriteString(c.T(fmt.Sprintf("閉館時刻 %s より前なので、いまの時刻 %s で記録します", model.HHMM(closing), model.HHMM(m.closingAt)),
-			fmt.Sprintf("It is before the closing time (%s), so the check-out is stamped now, %s", model.HHMM(closing), model.HHMM(m.closingAt))) + "\n\n")
+	rows := m.closingPlan()
+	top := []string{st.Title.Render(c.T(fmt.Sprintf("閉館: 在館中の %d人を退館にします", len(rows)),
+		fmt.Sprintf("Closing: check out the %d people still here", len(rows))))}
+	for _, l := range m.closingStamps(rows) {
+		top = append(top, wrap(l, c.Width, st.Muted.Render)...)
 	}
-	rows := max(c.Height-7, 1)
-	late, earlier := false, false
-	for i, h := range m.today.Here {
-		out := store.ClosingOut(h.Visit, m.closingAt, now, m.settings.Closing)
-		if h.Visit.Day() != c.Today() {
-			earlier = true
-		} else if !out.Equal(m.closingAt) {
-			late = true
+	guardians := m.closingKids() // their rows name the children
+	if guardians > 0 {
+		top = append(top, wrap(c.T(
+			fmt.Sprintf("お子さんがまだキッズスペースにいる方が %d人います。退館にしてもお迎えは記録されません。先にキッズ画面でお迎えを記録してください（enter）", guardians),
+			fmt.Sprintf("%d people here still have a child in the kids space. Checking them out does not record the pick-up: record it on Kids first (enter)", guardians)),
+			c.Width, st.Warn.Render)...)
+	}
+	top = append(top, "")
+	keys := st.Label.Render("y / ctrl+s") + " " + c.T("実行", "check them out")
+	if guardians > 0 {
+		keys += "   " + st.Label.Render("enter") + " " + c.T("キッズ画面へ", "open Kids")
+	}
+	keys += "   " + st.Label.Render("esc") + " " + c.T("やめる", "cancel")
+	bottom := []string{"", keys}
+
+	n := max(c.Height-len(top)-len(bottom), 1)
+	var list []string
+	for i, r := range rows {
+		if i == n-1 && len(rows) > n {
+			list = append(list, st.Muted.Render(c.T(fmt.Sprintf("  ほか %d人", len(rows)-i), fmt.Sprintf("  and %d more", len(rows)-i))))
+			break
 		}
-		if i >= rows {
-			continue
-		}
-		if i == rows-1 && len(m.today.Here) > rows {
-			b.WriteString(st.Muted.Render(c.T(fmt.Sprintf("  ほか %d人", len(m.today.Here)-i), fmt.Sprintf("  and %d more", len(m.today.Here)-i))) + "\n")
-			continue
-		}
-		line := "  " + common.Fit(h.Person.DisplayName(), 14) + " " + common.Fit(model.HHMM(h.Visit.In)+c.T("〜", "-"), 7) + " -> " + model.HHMM(out)
-		if h.Visit.Day() != c.Today() {
+		h := r.here
+		line := "  " + common.Fit(h.Person.DisplayName(), 14) + " " + common.Fit(model.HHMM(h.Visit.In)+c.T("〜", "-"), 7) + " -> " + model.HHMM(r.out)
+		if r.earlier {
 			line += " " + st.Warn.Render(c.T(h.Visit.Day().String()+" から", "since "+h.Visit.Day().String()))
 		}
 		if len(h.Children) > 0 {
-			line += " " + st.Warn.Render(c.T("キッズ利用中", "child in kids space"))
+			var kids []string
+			for _, ch := range h.Children {
+				kids = append(kids, ch.Child.DisplayName())
+			}
+			line += " " + st.Warn.Render(c.T("キッズ: ", "kids: ")+strings.Join(kids, c.T("・", ", ")))
 		}
-		b.WriteString(common.Cut(line, c.Width) + "\n")
+		list = append(list, common.Cut(line, c.Width))
 	}
-	var notes []string
-	if late {
-		notes = append(notes, c.T("閉館時刻より後に入館した方は、いまの時刻で記録します。", "People who came after the closing time are stamped now."))
-	}
-	if earlier {
-		notes = append(notes, c.T("前日以前からの来館は、その日の閉館時刻で記録します。", "Visits from an earlier day are stamped at that day's closing time."))
-	}
-	if len(notes) > 0 {
-		b.WriteString(st.Muted.Render(common.Cut(strings.Join(notes, " "), c.Width)) + "\n")
-	}
-	b.WriteString("\n" + st.Label.Render("y / ctrl+s") + " " + c.T("実行", "check them out") + "   " + st.Label.Render("esc") + " " + c.T("やめる", "cancel"))
-	return b.String()
+	return strings.Join(append(append(top, list...), bottom...), "\n")
 }
 
 // errField returns err as a *model.Error for field (errors from ParseClock and ParseDate name a

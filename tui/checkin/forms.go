@@ -38,16 +38,25 @@ func prefill(query string) (name, reading string) {
 	return q, ""
 }
 
-func (m Model) roleLabel(rs []model.Role) string {
-	var s []string
-	for _, r := range rs {
-		s = append(s, r.Label(m.ctx.Lang))
+// roleChoices are the roles as a form's choices: the labels shown, the codes read back.
+func (m Model) roleChoices() []components.Choice {
+	var cs []components.Choice
+	for _, r := range model.Roles {
+		cs = append(cs, components.Choice{Value: string(r), Label: r.Label(m.ctx.Lang)})
 	}
-	return strings.Join(s, m.ctx.T("・", ", "))
+	return cs
 }
 
-func (m Model) roleHint() string {
-	return m.ctx.T("受講生・テレワーカー・利用者・見学", "trainee, teleworker, member, visitor")
+// walkInRole is the role a walk-in most likely has, by the purpose of the visit: someone on a
+// tour is a 見学, someone at a course a 受講生, anyone else a 利用者.
+func walkInRole(p model.Purpose) model.Role {
+	switch p {
+	case model.PurposeTour:
+		return model.RoleVisitor
+	case model.PurposeCourse:
+		return model.RoleTrainee
+	}
+	return model.RoleMember
 }
 
 // openWalkIn opens the walk-in form with the search text as the name or the reading.
@@ -56,8 +65,7 @@ func (m Model) openWalkIn() Model {
 	name, reading := prefill(m.picker.Query())
 	m.view = viewWalkIn
 	m.title = c.T("新しい方の登録と入館", "Register a walk-in and check them in")
-	role := components.NewField("role", c.T("区分", "Role"), model.RoleMember.Label(c.Lang), 40)
-	role.Hint = m.roleHint()
+	role := components.NewChoiceField("role", c.T("区分", "Role"), m.roleChoices(), string(walkInRole(m.purpose)))
 	phone := components.NewField("phone", c.T("電話（任意）", "Phone (optional)"), "", 20)
 	phone.Hint = "0494-75-1234"
 	rd := components.NewField("reading", c.T("ふりがな", "Reading"), reading, model.MaxNameRunes)
@@ -83,12 +91,14 @@ func (m Model) openPerson(p model.Person, query string) Model {
 	} else {
 		m.title = c.T("利用者の編集  ", "Edit person  ") + p.DisplayName()
 	}
-	roles := m.roleLabel(p.Roles)
-	if p.ID == 0 {
-		roles = model.RoleMember.Label(c.Lang)
+	var roles []string
+	for _, r := range p.Roles {
+		roles = append(roles, string(r))
 	}
-	role := components.NewField("role", c.T("区分", "Roles"), roles, 60)
-	role.Hint = m.roleHint()
+	if p.ID == 0 {
+		roles = []string{string(model.RoleMember)}
+	}
+	role := components.NewMultiChoiceField("role", c.T("区分", "Roles"), m.roleChoices(), roles...)
 	m.form = components.NewForm(c.Lang,
 		components.NewField("name", c.T("氏名", "Name"), name, model.MaxNameRunes),
 		components.NewField("reading", c.T("ふりがな", "Reading"), reading, model.MaxNameRunes),
@@ -147,10 +157,15 @@ func (m Model) openChild(ch model.Child) Model {
 	return m
 }
 
-// formKey drives the open form; ctrl+o still changes the purpose in the walk-in form.
+// formKey drives the open form; ctrl+o still changes the purpose in the walk-in form (and the
+// role with it, unless staff chose another).
 func (m Model) formKey(k tea.KeyPressMsg) (common.Screen, tea.Cmd) {
 	if m.view == viewWalkIn && key.Matches(k, m.keys.Purpose) {
+		was := walkInRole(m.purpose)
 		m.purpose = m.purpose.Next()
+		if m.form.Value("role") == string(was) {
+			m.form = m.form.SetValue("role", string(walkInRole(m.purpose)))
+		}
 		return m, nil
 	}
 	var res components.FormResult
@@ -340,23 +355,46 @@ func (m Model) childSaved(msg ChildSavedMsg) (common.Screen, tea.Cmd) {
 	return m, tea.Batch(common.Status(text), common.Changed(model.KindChild))
 }
 
+// sizedForm is the open form drawn at the screen's width (its errors wrap within it).
+func (m Model) sizedForm() components.Form {
+	f := m.form
+	f.SetWidth(m.ctx.Width)
+	return f
+}
+
 func (m Model) formView() string {
 	c, st := m.ctx, m.ctx.Styles
-	var b strings.Builder
-	b.WriteString(common.Cut(st.Title.Render(m.title), c.Width) + "\n\n")
-	b.WriteString(m.form.View(st))
+	lines := []string{common.Cut(st.Title.Render(m.title), c.Width), ""}
+	lines = append(lines, m.sizedForm().View(st))
 	if m.formErr != "" {
-		b.WriteString("\n" + st.Danger.Render(common.Cut(m.formErr, c.Width)))
+		lines = append(lines, wrap(m.formErr, c.Width, st.Danger.Render)...)
 	}
-	b.WriteString("\n\n")
+	lines = append(lines, "")
 	if m.view == viewWalkIn {
-		b.WriteString(c.T("目的: ", "Purpose: ") + st.Label.Render(m.purpose.Label(c.Lang)) + st.Muted.Render(c.T("（ctrl+o で変更）", " (ctrl+o changes)")) + "\n")
+		lines = append(lines, c.T("目的: ", "Purpose: ")+st.Label.Render(m.purpose.Label(c.Lang))+st.Muted.Render(c.T("（ctrl+o で変更）", " (ctrl+o changes)")))
 	}
 	if m.view == viewCorrect {
-		b.WriteString(st.Muted.Render(c.T("時刻はその日の H:MM。退館を空にすると在館中に戻ります。", "Times are H:MM on that day; an empty Out means still in.")) + "\n")
-		b.WriteString(st.Muted.Render(c.T("訂正は理由とともに操作履歴に残ります。", "The correction and its reason are kept in the audit log.")) + "\n")
+		lines = append(lines, wrap(c.T("時刻はその日の H:MM。退館を空にすると在館中に戻ります。", "Times are H:MM on that day; an empty Out means still in."), c.Width, st.Muted.Render)...)
+		lines = append(lines, wrap(c.T("訂正は理由とともに操作履歴に残ります。", "The correction and its reason are kept in the audit log."), c.Width, st.Muted.Render)...)
 	}
-	b.WriteString(st.Muted.Render(c.T("enter・tab で次の項目へ（enter では確定しません）。ctrl+s で確定、esc で取消",
-		"enter or tab moves to the next field (enter never saves); ctrl+s saves, esc cancels")))
-	return b.String()
+	hint := c.T("enter・tab で次の項目へ（enter では確定しません）。ctrl+s で確定、esc で取消",
+		"enter or tab: next field (enter never saves). ctrl+s saves, esc cancels.")
+	if m.focusedChoice() {
+		if m.form.Fields[m.form.Focus()].Multi {
+			hint = c.T("左右キーで移動、スペースで付け外し（いくつでも）。", "left/right move, space turns one on or off (any number). ") + hint
+		} else {
+			hint = c.T("左右キーかスペースで選びます。", "left/right or space chooses. ") + hint
+		}
+	}
+	lines = append(lines, wrap(hint, c.Width, st.Muted.Render)...)
+	return strings.Join(lines, "\n")
+}
+
+// focusedChoice reports whether the open form's focused field is a choice (left, right and space
+// change it).
+func (m Model) focusedChoice() bool {
+	if len(m.form.Fields) == 0 {
+		return false
+	}
+	return m.form.Fields[m.form.Focus()].IsChoice()
 }

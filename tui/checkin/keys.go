@@ -7,13 +7,14 @@ import (
 )
 
 // KeyMap is every key of the screen. While the search field has focus, letters are typed into
-// it, so the counter's actions are on enter and ctrl keys (ctrl+p and ctrl+n stay the picker's
-// up and down); the lists without a text field (the day's visits, a person's page) use letters.
-// Each view matches only its own keys and lists only them in the help bar; a key that cannot act
-// now (undo after five minutes) is disabled, so it vanishes from the bar.
+// it (? included: a name or a note may hold one), so the counter's actions are on enter and ctrl
+// keys (ctrl+p and ctrl+n stay the picker's up and down); the lists without a text field (the
+// day's visits, a person's page) use letters. Each view matches only its own keys and lists only
+// them in the help bar; a key that cannot act now (undo after five minutes) is disabled, so it
+// vanishes from the bar.
 type KeyMap struct {
-	// counter (search)
-	Toggle, Purpose, WalkIn, Undo, Closing, Visits, People, Leave, Search, NextTab, PrevTab key.Binding
+	// counter (search); NextTab, PrevTab and AltJump are the root's, listed for the help
+	Toggle, Purpose, WalkIn, Undo, Closing, Visits, People, Leave, Clear, Search, NextTab, PrevTab, AltJump key.Binding
 	// lists
 	Up, Down, Open, Back key.Binding
 	// day's visits
@@ -23,7 +24,7 @@ type KeyMap struct {
 	// dialogs
 	Confirm, PickUp, LeaveAnyway, Cancel key.Binding
 	// forms
-	NextField, PrevField, Save key.Binding
+	NextField, PrevField, Save, Choose key.Binding
 }
 
 // DefaultKeyMap returns the keys in the language.
@@ -39,10 +40,12 @@ func DefaultKeyMap(l model.Lang) KeyMap {
 		Visits:  b([]string{"ctrl+l"}, "ctrl+l", "記録", "visits"),
 		Undo:    b([]string{"ctrl+z"}, "ctrl+z", "取消", "undo"),
 		Closing: b([]string{"ctrl+x"}, "ctrl+x", "閉館", "closing"),
-		Leave:   b([]string{"esc"}, "esc", "検索を抜ける", "leave search"),
+		Leave:   b([]string{"esc"}, "esc", "検索を出る", "exit search"),
+		Clear:   b([]string{"esc"}, "esc", "消去", "clear"),
 		Search:  b([]string{"/"}, "/", "検索", "search"),
-		NextTab: b([]string{"tab"}, "tab", "次の画面", "next screen"),
-		PrevTab: b([]string{"shift+tab"}, "shift+tab", "前の画面", "previous screen"),
+		NextTab: b([]string{"tab"}, "tab", "次の画面", "next tab"),
+		PrevTab: b([]string{"shift+tab"}, "shift+tab", "前の画面", "previous tab"),
+		AltJump: b([]string{"alt+1", "alt+2", "alt+3", "alt+4", "alt+5", "alt+6"}, "alt+1-6", "画面へ", "go to screen"),
 
 		Up:   b([]string{"up", "k"}, "up", "上", "up"),
 		Down: b([]string{"down", "j"}, "down", "下", "down"),
@@ -68,17 +71,18 @@ func DefaultKeyMap(l model.Lang) KeyMap {
 		NextField: b([]string{"tab", "down", "enter"}, "tab/down", "次の項目", "next field"),
 		PrevField: b([]string{"shift+tab", "up"}, "shift+tab/up", "前の項目", "previous"),
 		Save:      b([]string{"ctrl+s"}, "ctrl+s", "確定", "save"),
+		Choose:    b([]string{"left", "right", "space"}, "left/right", "選ぶ", "choose"),
 	}
 }
 
 // helpKeys is the help bar's view of the keys: the enabled ones, in the order given (the most
-// used first, since an 80-column bar cuts the end).
-type helpKeys struct{ short []key.Binding }
+// used first, since an 80-column bar cuts the end). The full help lists full, or short when full
+// is empty.
+type helpKeys struct{ short, full []key.Binding }
 
-// ShortHelp lists the enabled keys.
-func (h helpKeys) ShortHelp() []key.Binding {
+func enabled(bs []key.Binding) []key.Binding {
 	var out []key.Binding
-	for _, b := range h.short {
+	for _, b := range bs {
 		if b.Enabled() {
 			out = append(out, b)
 		}
@@ -86,9 +90,15 @@ func (h helpKeys) ShortHelp() []key.Binding {
 	return out
 }
 
-// FullHelp lists the enabled keys in columns of four.
+// ShortHelp lists the enabled keys of the bar.
+func (h helpKeys) ShortHelp() []key.Binding { return enabled(h.short) }
+
+// FullHelp lists every enabled key in columns of four.
 func (h helpKeys) FullHelp() [][]key.Binding {
-	s := h.ShortHelp()
+	s := enabled(h.full)
+	if len(h.full) == 0 {
+		s = h.ShortHelp()
+	}
 	var out [][]key.Binding
 	for len(s) > 0 {
 		n := min(4, len(s))

@@ -123,3 +123,8 @@ func TestGoldenPersonPage120x40(t *testing.T) {
 	m = send(m, "enter")
 	golden.RequireEqual(t, []byte(render(m)))
 }
+
+func TestGoldenClosing80x24(t *testing.T) {
+	m := send(newApp(t, model.JA, 80, 24), "ctrl+x")
+	golden.RequireEqual(t, []byte(render(m)))
+}
