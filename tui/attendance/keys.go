@@ -36,8 +36,8 @@ func DefaultKeyMap(l model.Lang) KeyMap {
 	}
 	t := l.Pick
 	return KeyMap{
-		Up:   b([]string{"up", "k"}, "up/k", t("上", "up")),
-		Down: b([]string{"down", "j"}, "down/j", t("下", "down")),
+		Up:   b([]string{"up", "k"}, "up/k", t("上", "previous")),
+		Down: b([]string{"down", "j"}, "down/j", t("下", "next")),
 		Open: b([]string{"enter"}, "enter", t("開く", "open")),
 		Back: b([]string{"esc"}, "esc", t("戻る", "back")),
 

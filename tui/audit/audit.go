@@ -50,8 +50,8 @@ type KeyMap struct {
 // DefaultKeyMap returns the keys in the language.
 func DefaultKeyMap(l model.Lang) KeyMap {
 	return KeyMap{
-		Up:       key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("up/k", l.Pick("上", "up"))),
-		Down:     key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("down/j", l.Pick("下", "down"))),
+		Up:       key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("up/k", l.Pick("上", "previous"))),
+		Down:     key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("down/j", l.Pick("下", "next"))),
 		PageUp:   key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup", l.Pick("前ページ", "page up"))),
 		PageDown: key.NewBinding(key.WithKeys("pgdown", "space"), key.WithHelp("pgdn", l.Pick("次ページ", "page down"))),
 		Detail:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", l.Pick("詳細", "details"))),

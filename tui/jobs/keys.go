@@ -35,8 +35,8 @@ func DefaultKeyMap(l model.Lang) KeyMap {
 	}
 	ks := func(k ...string) []string { return k }
 	return KeyMap{
-		Up:       b(ks("up"), "up", "上", "up"),
-		Down:     b(ks("down"), "down", "下", "down"),
+		Up:       b(ks("up"), "up", "上", "previous"),
+		Down:     b(ks("down"), "down", "下", "next"),
 		PageUp:   b(ks("pgup"), "pgup", "前頁", "page up"),
 		PageDown: b(ks("pgdown"), "pgdown", "次頁", "page down"),
 		Open:     b(ks("enter"), "enter", "開く", "open"),

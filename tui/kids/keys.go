@@ -26,8 +26,8 @@ func DefaultKeyMap(l model.Lang) KeyMap {
 		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(k, h))
 	}
 	return KeyMap{
-		Up:         b([]string{"up", "k"}, "up", l.Pick("上", "up")),
-		Down:       b([]string{"down", "j"}, "down", l.Pick("下", "down")),
+		Up:         b([]string{"up", "k"}, "up", l.Pick("上", "previous")),
+		Down:       b([]string{"down", "j"}, "down", l.Pick("下", "next")),
 		PrevDay:    b([]string{"left"}, "left", l.Pick("前日", "prev day")),
 		NextDay:    b([]string{"right"}, "right", l.Pick("翌日", "next day")),
 		Today:      b([]string{"t"}, "t", l.Pick("今日", "today")),
@@ -123,8 +123,8 @@ func DefaultListKeys(l model.Lang, choose string) ListKeys {
 		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(k, h))
 	}
 	k := ListKeys{
-		Up:       b([]string{"up", "ctrl+p"}, "up", l.Pick("上", "up")),
-		Down:     b([]string{"down", "ctrl+n"}, "down", l.Pick("下", "down")),
+		Up:       b([]string{"up", "ctrl+p"}, "up", l.Pick("上", "previous")),
+		Down:     b([]string{"down", "ctrl+n"}, "down", l.Pick("下", "next")),
 		Choose:   b([]string{"enter"}, "enter", choose),
 		Back:     b([]string{"esc"}, "esc", l.Pick("戻る", "back")),
 		AddChild: b([]string{"a"}, "a", l.Pick("子どもを登録", "add a child")),

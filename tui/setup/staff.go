@@ -45,8 +45,8 @@ type KeyMap struct {
 // DefaultKeyMap returns the picker's keys.
 func DefaultKeyMap(l model.Lang) KeyMap {
 	return KeyMap{
-		Up:     key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("up", l.Pick("上", "up"))),
-		Down:   key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("down", l.Pick("下", "down"))),
+		Up:     key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("up", l.Pick("上", "previous"))),
+		Down:   key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("down", l.Pick("下", "next"))),
 		Choose: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", l.Pick("この人で開始", "start as"))),
 		New:    key.NewBinding(key.WithKeys("n"), key.WithHelp("n", l.Pick("新しいスタッフ", "new staff"))),
 		Cancel: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", l.Pick("戻る", "back"))),
