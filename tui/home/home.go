@@ -198,7 +198,8 @@ func (m Model) View() string {
 		left = append(left, st.Muted.Render(c.T("  まだ誰もいません", "  Nobody is in yet")))
 	}
 	for _, h := range t.Here {
-		line := fmt.Sprintf("  %s %s〜 %s", common.Fit(h.Person.DisplayName(), 12), model.HHMM(h.Visit.In), model.FormatDuration(h.Visit.Duration(now), c.Lang))
+		since := c.T(model.HHMM(h.Visit.In)+"〜", "from "+model.HHMM(h.Visit.In))
+		line := fmt.Sprintf("  %s %s %s", common.Fit(h.Person.DisplayName(), 12), since, model.FormatDuration(h.Visit.Duration(now), c.Lang))
 		if h.Visit.Purpose != model.PurposeCoworking {
 			line += " " + st.Muted.Render(h.Visit.Purpose.Label(c.Lang))
 		}
