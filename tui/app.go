@@ -172,10 +172,37 @@ func (a *App) setFocused(s common.Screen) {
 	}
 }
 
-// bodySize is the space screens draw in: the terminal less the tab bar, the status line and
-// the help bar.
+// bodySize is the space screens draw in: the terminal less the tab bar, the status (one to three
+// lines), the status bar and the help bar (one line, or the full help's lines with ?).
 func (a App) bodySize() (int, int) {
-	return a.width, max(a.height-4, 1)
+	if a.width == 0 {
+		return a.width, max(a.height-4, 1)
+	}
+	helpLines := strings.Count(a.helpView(), "\n") + 1
+	return a.width, max(a.height-2-len(a.statusLines())-helpLines, 1)
+}
+
+// statusLines is the status as drawn: a long confirmation or error wraps onto up to three lines
+// rather than losing its end at 80 columns.
+func (a App) statusLines() []string {
+	if a.status == "" {
+		return []string{""}
+	}
+	status := strings.Split(ansi.Wrap(a.status, a.width, " 、。"), "\n")
+	if len(status) > 3 {
+		status = status[:3]
+		status[2] = common.Cut(status[2]+"~", a.width)
+	}
+	return status
+}
+
+// fitBody gives the screens the height left when the status or the help changed size, so a
+// screen keeps its highlighted row in what is drawn instead of having its bottom cut.
+func (a App) fitBody() App {
+	if _, h := a.bodySize(); a.width > 0 && h != a.ctx.Height {
+		a.applyContext()
+	}
+	return a
 }
 
 func (a *App) applyContext() {
@@ -198,6 +225,14 @@ func (a App) TooSmall() bool { return a.width < MinWidth || a.height < MinHeight
 
 // Update routes messages.
 func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	m, cmd := a.update(msg)
+	if app, ok := m.(App); ok {
+		return app.fitBody(), cmd
+	}
+	return m, cmd
+}
+
+func (a App) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		a.width, a.height = msg.Width, msg.Height
@@ -374,20 +409,8 @@ func (a App) Render() string {
 	body := a.focused().View()
 	_, bh := a.bodySize()
 	helpView := a.helpView()
-	helpLines := strings.Count(helpView, "\n") + 1
-	// A long confirmation or error wraps onto up to three lines (taken from the body's bottom)
-	// rather than losing its end at 80 columns.
-	var status []string
-	if a.status != "" {
-		status = strings.Split(ansi.Wrap(a.status, a.width, " 、。"), "\n")
-		if len(status) > 3 {
-			status = status[:3]
-			status[2] = common.Cut(status[2]+"~", a.width)
-		}
-	} else {
-		status = []string{""}
-	}
-	b.WriteString(common.Lines(body, a.width, bh+1-helpLines-(len(status)-1)) + "\n")
+	status := a.statusLines()
+	b.WriteString(common.Lines(body, a.width, bh) + "\n")
 	style := st.StatusOK
 	if a.isErr {
 		style = st.StatusErr

@@ -291,6 +291,39 @@ func TestHelpBarAlwaysOffersHelp(t *testing.T) {
 	}
 }
 
+// Opening the full help takes its lines from the screen's height, not from the bottom of what
+// the screen drew: the highlighted row on キッズ stays in view.
+func TestFullHelpKeepsTheHighlightInView(t *testing.T) {
+	m := sized(t, newApp(t, tuitest.OpenDemo(t), model.JA, "佐藤 由美"), 80, 24)
+	m, _ = tuitest.Keys(m, "3")
+	for range 12 {
+		m, _ = tuitest.Keys(m, "down")
+	}
+	selected := func(v string) string {
+		for _, l := range strings.Split(v, "\n") {
+			if strings.HasPrefix(strings.TrimSpace(l), ">") {
+				return strings.TrimSpace(l)
+			}
+		}
+		return ""
+	}
+	before := selected(screen(m))
+	if before == "" {
+		t.Fatalf("no highlighted row on キッズ:\n%s", screen(m))
+	}
+	m, _ = tuitest.Keys(m, "?")
+	v := screen(m)
+	if !strings.Contains(v, "担当交代") {
+		t.Fatalf("full help not shown:\n%s", v)
+	}
+	if got := selected(v); got != before {
+		t.Fatalf("highlighted row %q lost behind the full help (now %q):\n%s", before, got, v)
+	}
+	if n := strings.Count(v, "\n") + 1; n != 24 {
+		t.Fatalf("%d lines drawn, want 24", n)
+	}
+}
+
 // A confirmation stays until the next key (? only shows the keys and keeps it).
 func TestStatusLastsUntilTheNextKey(t *testing.T) {
 	m := sized(t, newApp(t, tuitest.OpenDemo(t), model.JA, "佐藤 由美"), 80, 24)
