@@ -270,7 +270,6 @@ func cmdVersion(c *cli, args []string) int {
 // runApp opens the database (filling the demo when asked) and runs the terminal interface.
 func (c *cli) runApp(staff string) int {
 	if c.g.demo {
-		c.clock = demo.Clock(c.clock) // a working morning, whatever the hour
 		fresh := c.g.db == ""
 		if fresh {
 			dir, err := os.UserCacheDir()
@@ -287,9 +286,16 @@ func (c *cli) runApp(staff string) int {
 				return 1
 			}
 		}
-		if err := demo.FillIfEmpty(c.g.db, c.clock.Now()); err != nil {
+		// a demo made now runs on its own clock (a working morning, whatever the hour); a file that
+		// already held people is real data or an earlier demo, and keeps the real clock
+		clk := demo.Clock(c.clock)
+		filled, err := demo.Fill(c.g.db, clk.Now())
+		if err != nil {
 			fmt.Fprintln(c.errw, "madoguchi: "+model.Message(err, c.lang))
 			return 1
+		}
+		if filled {
+			c.clock = clk
 		}
 		s, ok := c.open()
 		if !ok {

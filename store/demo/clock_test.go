@@ -1,6 +1,9 @@
 package demo
 
 import (
+	"bytes"
+	"os"
+	"path/filepath"
 	"testing"
 	"time"
 
@@ -17,9 +20,36 @@ func TestClockKeepsTheDayAndMovesTheNight(t *testing.T) {
 		{at(22, 14), at(10, 30)}, // the evening: this morning at 10:30
 		{at(2, 0), at(10, 30)},   // the night: the same date's morning
 		{at(8, 0), at(10, 30)},   // before opening
+		{at(9, 29), at(10, 30)},  // a minute before the live hours
+		{at(9, 30), at(9, 30)},   // their first minute
+		{at(16, 0), at(10, 30)},  // their end
 	} {
 		if got := Clock(model.FixedClock{T: c.real}).Now(); !got.Equal(c.want) {
 			t.Errorf("real %s: demo %s, want %s", c.real.Format("15:04"), got.In(model.Tokyo).Format("01-02 15:04"), c.want.Format("01-02 15:04"))
 		}
+	}
+}
+
+// Fill writes the demo into an empty file and says so; a file that already holds people is left
+// alone (the app then keeps the real clock).
+func TestFillSaysWhetherItFilled(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "demo.db")
+	now := time.Date(2026, 11, 25, 10, 30, 0, 0, model.Tokyo)
+	if filled, err := Fill(path, now); err != nil || !filled {
+		t.Fatalf("first fill: %v %v", filled, err)
+	}
+	before, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if filled, err := Fill(path, now.Add(time.Hour)); err != nil || filled {
+		t.Fatalf("second fill: %v %v", filled, err)
+	}
+	after, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(before, after) {
+		t.Fatal("a file that already held people was written to")
 	}
 }

@@ -84,20 +84,27 @@ var children = []child{
 // FillIfEmpty opens the database at path and, when it has no people yet, fills it with the demo
 // as of now. The store is closed again before it returns.
 func FillIfEmpty(path string, now time.Time) error {
+	_, err := Fill(path, now)
+	return err
+}
+
+// Fill is FillIfEmpty that also says whether it filled the file (false: it already held people,
+// and nothing was written).
+func Fill(path string, now time.Time) (filled bool, err error) {
 	clk := &clock{t: now}
 	s, err := store.Open(path, store.Options{Clock: clk})
 	if err != nil {
-		return err
+		return false, err
 	}
 	defer s.Close()
 	ps, err := s.People()
 	if err != nil {
-		return err
+		return false, err
 	}
 	if len(ps) > 0 {
-		return nil
+		return false, nil
 	}
-	return fill(s, clk, now)
+	return true, fill(s, clk, now)
 }
 
 func must[T any](v T, err error) T {
