@@ -325,6 +325,7 @@ func TestGolden(t *testing.T) {
 			m = keys(t, m, c.keys...)
 			v := view(m)
 			checkSize(t, v, c.w, c.h-4)
+			tuitest.NoAmbiguousGlyphs(t, v)
 			golden.RequireEqual(t, []byte(v))
 		})
 	}

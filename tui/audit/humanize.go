@@ -213,7 +213,7 @@ func fields(e model.AuditEntry, m map[string]any, brief bool, l model.Lang) []st
 	return out
 }
 
-// changes lists the fields that differ between two records as "label: before → after".
+// changes lists the fields that differ between two records as "label: before -> after".
 func changes(e model.AuditEntry, before, after map[string]any, l model.Lang) []string {
 	keys := map[string]any{}
 	for k := range before {
@@ -235,7 +235,7 @@ func changes(e model.AuditEntry, before, after map[string]any, l model.Lang) []s
 			a = "-"
 		}
 		if b != a {
-			out = append(out, label(k, l)+": "+b+" → "+a)
+			out = append(out, label(k, l)+": "+b+" -> "+a)
 		}
 	}
 	return out
@@ -265,7 +265,7 @@ func Change(e model.AuditEntry, l model.Lang) string {
 	before, after := strings.Join(side(e, e.Before, true, l), ", "), strings.Join(side(e, e.After, true, l), ", ")
 	switch {
 	case before != "" && after != "":
-		return before + " → " + after
+		return before + " -> " + after
 	case after != "":
 		return after
 	}

@@ -16,13 +16,13 @@ func TestChangeReadsAsStaffSpeak(t *testing.T) {
 		lang model.Lang
 		want string
 	}{
-		{model.AuditEntry{Action: "move", Kind: model.KindJob, Before: "qa", After: "delivered"}, model.JA, "検品 → 納品済"},
+		{model.AuditEntry{Action: "move", Kind: model.KindJob, Before: "qa", After: "delivered"}, model.JA, "検品 -> 納品済"},
 		{model.AuditEntry{Action: "check_in", Kind: model.KindVisit, After: "coworking"}, model.EN, "coworking"},
 		{model.AuditEntry{Action: "mark", Kind: model.KindAttendance, Before: "", After: "excused 通院"}, model.JA, "公欠 通院"},
 		{model.AuditEntry{Action: "update", Kind: model.KindPerson,
 			Before: `{"id":3,"name":"山田 花子","reading":"やまだ はなこ","phone":"","updated":"2026-11-01T00:00:00Z"}`,
 			After:  `{"id":3,"name":"山田 花子","reading":"やまだ はなこ","phone":"090-1111-2222","updated":"2026-11-25T00:05:00Z"}`},
-			model.JA, "電話: - → 090-1111-2222"},
+			model.JA, "電話: - -> 090-1111-2222"},
 		{model.AuditEntry{Action: "book", Kind: model.KindBooking,
 			After: `{"id":11,"slot_id":1,"child_id":3,"booked_by":2,"status":"waitlisted","created":"` + at.Format(time.RFC3339Nano) + `"}`},
 			model.EN, "status: waitlisted, booked by: #2, child: #3, slot: #1"},

@@ -195,3 +195,17 @@ func PersonNamed(t testing.TB, s *store.Store, name string) model.Person {
 	t.Fatalf("no person %q", name)
 	return model.Person{}
 }
+
+// Ambiguous are East Asian ambiguous-width glyphs the UI must not draw: a terminal set up for
+// Japanese shows them two cells wide, and every column after them shifts.
+const Ambiguous = "…─│○×△→←↑↓•※–—"
+
+// NoAmbiguousGlyphs fails the test for each line of v that draws one of Ambiguous.
+func NoAmbiguousGlyphs(t testing.TB, v string) {
+	t.Helper()
+	for i, l := range strings.Split(v, "\n") {
+		if strings.ContainsAny(l, Ambiguous) {
+			t.Errorf("line %d has an ambiguous-width glyph: %q", i, l)
+		}
+	}
+}
