@@ -85,7 +85,9 @@ type App struct {
 	active  int
 	status  string
 	isErr   bool
-	path    string // the database file, as the status line shows it
+	// keepStatus: the status stays until esc or the next message (common.KeepStatus)
+	keepStatus bool
+	path       string // the database file, as the status line shows it
 }
 
 // New builds the app. The staff picker comes first unless deps.Staff is set.
@@ -253,10 +255,10 @@ func (a App) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.over = nil
 		return a, nil
 	case common.StatusMsg:
-		a.status, a.isErr = msg.Text, false
+		a.status, a.isErr, a.keepStatus = msg.Text, false, msg.Keep
 		return a, nil
 	case common.ErrorMsg:
-		a.status, a.isErr = model.Message(msg.Err, a.ctx.Lang), true
+		a.status, a.isErr, a.keepStatus = model.Message(msg.Err, a.ctx.Lang), true, false
 		var fe model.FieldErrors
 		if errors.As(msg.Err, &fe) {
 			a.status = a.ctx.T("入力内容を確認してください（各項目の下に理由があります）", "Please check the form (each reason is under its field)")
@@ -312,10 +314,10 @@ func (a App) handleKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return a, nil
 	}
 	f := a.focused()
-	if f.Capturing() || !key.Matches(k, a.keys.Help) {
-		// the next key after a confirmation or an error moves on from it (? only shows the keys);
-		// what the key does may set a new one when its command answers
-		a.status, a.isErr = "", false
+	if (f.Capturing() || !key.Matches(k, a.keys.Help)) && (!a.keepStatus || k.String() == "esc") {
+		// the next key after a confirmation or an error moves on from it (? only shows the keys; a
+		// kept one goes with esc); what the key does may set a new one when its command answers
+		a.status, a.isErr, a.keepStatus = "", false, false
 	}
 	if a.picker == nil && key.Matches(k, a.keys.AltJump) {
 		return a, a.show(int(k.String()[len(k.String())-1] - '1'))

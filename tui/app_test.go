@@ -338,6 +338,21 @@ func TestStatusLastsUntilTheNextKey(t *testing.T) {
 	}
 }
 
+// A message staff must act on (a child promoted from the waitlist) stays through other keys and
+// goes with esc.
+func TestKeptStatusStaysUntilEsc(t *testing.T) {
+	m := sized(t, newApp(t, tuitest.OpenDemo(t), model.JA, "佐藤 由美"), 80, 24)
+	m, _ = tuitest.Send(m, common.StatusMsg{Text: "空き待ちから繰り上げ: 山田 結衣", Keep: true})
+	m, _ = tuitest.Keys(m, "down", "3")
+	if !strings.Contains(screen(m), "空き待ちから繰り上げ: 山田 結衣") {
+		t.Fatalf("a kept status should survive other keys:\n%s", screen(m))
+	}
+	m, _ = tuitest.Keys(m, "esc")
+	if strings.Contains(screen(m), "空き待ちから繰り上げ") {
+		t.Fatalf("esc should clear a kept status:\n%s", screen(m))
+	}
+}
+
 // On レポート, S is the screen's 目標 (the settings, where the targets are); the full help lists it
 // once, not also as the root's 設定.
 func TestFullHelpListsAKeyOnce(t *testing.T) {

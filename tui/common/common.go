@@ -75,8 +75,13 @@ type Activator interface {
 // DataChangedMsg tells every screen that records changed, so they reload what they show.
 type DataChangedMsg struct{ Kind model.Kind }
 
-// StatusMsg puts a confirmation on the status line.
-type StatusMsg struct{ Text string }
+// StatusMsg puts a confirmation on the status line. It goes with the next key unless Keep is
+// set: something staff must act on (a child promoted from the waitlist: call the guardian)
+// stays until esc or the next message.
+type StatusMsg struct {
+	Text string
+	Keep bool
+}
 
 // ErrorMsg puts an error on the status line, in the staff member's language.
 type ErrorMsg struct{ Err error }
@@ -97,6 +102,12 @@ func Changed(k model.Kind) tea.Cmd {
 
 // Status returns a command that shows a confirmation.
 func Status(text string) tea.Cmd { return func() tea.Msg { return StatusMsg{Text: text} } }
+
+// KeepStatus returns a command that shows a confirmation staff must act on: it stays until esc
+// or the next message.
+func KeepStatus(text string) tea.Cmd {
+	return func() tea.Msg { return StatusMsg{Text: text, Keep: true} }
+}
 
 // Fail returns a command that shows an error.
 func Fail(err error) tea.Cmd { return func() tea.Msg { return ErrorMsg{Err: err} } }

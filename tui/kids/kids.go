@@ -335,7 +335,7 @@ func (m Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		return m, nil
 	case CancelledMsg:
 		text := c.T("予約を取り消しました", "Booking cancelled") + m.promotedText(msg.Promoted)
-		return m, tea.Batch(common.Status(text), common.Changed(model.KindBooking))
+		return m, tea.Batch(promotedStatus(text, msg.Promoted), common.Changed(model.KindBooking))
 	case DroppedOffMsg:
 		name := m.childName(msg.Booking.ChildID)
 		text := c.T(fmt.Sprintf("お預かりしました: %s %s", name, model.HHMM(msg.Booking.DroppedOff)),
@@ -367,7 +367,7 @@ func (m Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	case NoShowMsg:
 		name := m.childName(msg.Booking.ChildID)
 		text := c.T("無断欠席にしました: "+name, "Marked no-show: "+name) + m.promotedText(msg.Promoted)
-		return m, tea.Batch(common.Status(text), common.Changed(model.KindBooking))
+		return m, tea.Batch(promotedStatus(text, msg.Promoted), common.Changed(model.KindBooking))
 	case UndoneMsg:
 		name := m.childName(msg.Booking.ChildID)
 		return m, tea.Batch(common.Status(c.T("予約に戻しました: "+name, "Back to booked: "+name)), common.Changed(model.KindBooking))
@@ -379,7 +379,7 @@ func (m Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			text = c.T(fmt.Sprintf("枠を追加しました: %s %s", sl.Date, sl.Span()), fmt.Sprintf("Slot added: %s %s", sl.Date, sl.Span()))
 		}
 		text += m.promotedText(msg.Promoted)
-		cmds := []tea.Cmd{common.Status(text), common.Changed(model.KindSlot)}
+		cmds := []tea.Cmd{promotedStatus(text, msg.Promoted), common.Changed(model.KindSlot)}
 		if sl.Date != m.date {
 			var cmd tea.Cmd
 			m, cmd = m.changeDay(sl.Date)
@@ -435,6 +435,15 @@ func sentence(s string) string {
 	}
 	r, n := utf8.DecodeRuneInString(s)
 	return string(unicode.ToUpper(r)) + s[n:]
+}
+
+// promotedStatus shows text; when children were promoted from the waitlist it stays until esc,
+// since staff have their guardians to call.
+func promotedStatus(text string, promoted []model.Booking) tea.Cmd {
+	if len(promoted) > 0 {
+		return common.KeepStatus(text)
+	}
+	return common.Status(text)
 }
 
 // promotedText names the children promoted from the waitlist, for the status line.
