@@ -95,7 +95,7 @@ func NewPerson(in PersonInput) (Person, error) {
 	}
 	p.Phone = NormalizePhone(in.Phone)
 	if p.Phone != "" && !validPhone(p.Phone) {
-		errs.add(Invalid("phone", "電話番号は数字とハイフンで入力してください（例: 0494-75-1234）", "Phone: digits and hyphens only, e.g. 0494-75-1234"))
+		errs.add(phoneError(p.Phone))
 	}
 	p.Email = strings.TrimSpace(NormalizeName(in.Email))
 	if p.Email != "" {
@@ -160,6 +160,13 @@ func NormalizePhone(s string) string {
 }
 
 func validPhone(s string) bool {
+	digits, ok := phoneDigits(s)
+	return ok && digits >= 10 && digits <= 13
+}
+
+// phoneDigits counts the digits of a phone number; false when it holds anything but digits,
+// hyphens, + and brackets.
+func phoneDigits(s string) (int, bool) {
 	digits := 0
 	for _, r := range s {
 		switch {
@@ -167,10 +174,24 @@ func validPhone(s string) bool {
 			digits++
 		case r == '-' || r == '+' || r == '(' || r == ')':
 		default:
-			return false
+			return digits, false
 		}
 	}
-	return digits >= 10 && digits <= 13
+	return digits, true
+}
+
+// phoneError says what is wrong with a phone number validPhone refused: a character that is not
+// a digit or hyphen, or too few or too many digits.
+func phoneError(s string) *Error {
+	digits, ok := phoneDigits(s)
+	switch {
+	case !ok:
+		return Invalid("phone", "電話番号は数字とハイフンで入力してください（例: 0494-75-1234）", "Phone: digits and hyphens only, e.g. 0494-75-1234")
+	case digits < 10:
+		return Invalid("phone", fmt.Sprintf("電話番号の桁が足りません（%d桁。市外局番から10〜11桁で入力してください）", digits),
+			fmt.Sprintf("Phone: too few digits (%d; give 10-11 with the area code)", digits))
+	}
+	return Invalid("phone", fmt.Sprintf("電話番号の桁が多すぎます（%d桁）", digits), fmt.Sprintf("Phone: too many digits (%d)", digits))
 }
 
 func validateName(field, s string, errs *FieldErrors) (string, bool) {

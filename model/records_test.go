@@ -806,3 +806,17 @@ func TestCheckCorrection(t *testing.T) {
 		t.Errorf("overlap with an open visit: %v", err)
 	}
 }
+
+// A refused phone number says why: a letter, too few digits, or too many.
+func TestPhoneErrorSaysWhy(t *testing.T) {
+	for phone, want := range map[string]string{
+		"090":               "桁が足りません（3桁",
+		"0494-75-abcd":      "数字とハイフンで",
+		"0494-75-1234-5678": "桁が多すぎます（14桁）",
+	} {
+		_, err := model.NewPerson(model.PersonInput{Name: "山田", Reading: "やまだ", Phone: phone})
+		if err == nil || !strings.Contains(model.Message(err, model.JA), want) {
+			t.Errorf("%q: %v, want a message with %q", phone, err, want)
+		}
+	}
+}
