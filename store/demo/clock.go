@@ -7,10 +7,12 @@ import (
 )
 
 // The demo's day: between these times (Japan) it follows the real clock; outside them (in the
-// evening, at night) it runs from DayStart today instead, so whoever tries the demo sees a
-// working morning at the counter, not kids-space slots at midnight and check-ins after closing.
+// evening, at night, early morning) it runs from DayStart today instead, so whoever tries the
+// demo sees a working morning at the counter, not kids-space slots at midnight and check-ins
+// after closing. The live hours start at DayStart because the demo's people arrived up to an
+// hour and a half before now, which must not be before the 9:00 opening.
 const (
-	liveFrom  = 9*60 + 30
+	liveFrom  = DayStart
 	liveUntil = 16 * 60
 	// DayStart is where the demo's clock starts outside those hours.
 	DayStart = 10*60 + 30

@@ -20,9 +20,10 @@ func TestClockKeepsTheDayAndMovesTheNight(t *testing.T) {
 		{at(22, 14), at(10, 30)}, // the evening: this morning at 10:30
 		{at(2, 0), at(10, 30)},   // the night: the same date's morning
 		{at(8, 0), at(10, 30)},   // before opening
-		{at(9, 29), at(10, 30)},  // a minute before the live hours
-		{at(9, 30), at(9, 30)},   // their first minute
-		{at(16, 0), at(10, 30)},  // their end
+		{at(10, 29), at(10, 30)}, // a minute before the live hours
+		{at(10, 30), at(10, 30)}, // their first minute
+		{at(10, 31), at(10, 31)},
+		{at(16, 0), at(10, 30)}, // their end
 	} {
 		if got := Clock(model.FixedClock{T: c.real}).Now(); !got.Equal(c.want) {
 			t.Errorf("real %s: demo %s, want %s", c.real.Format("15:04"), got.In(model.Tokyo).Format("01-02 15:04"), c.want.Format("01-02 15:04"))

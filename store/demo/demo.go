@@ -298,10 +298,11 @@ func fill(s *store.Store, clk *clock, now time.Time) (err error) {
 		set(now.Add(-time.Duration(h.minutes) * time.Minute))
 		must(s.CheckIn(ids[h.who], h.purpose))
 	}
-	// earlier today, already gone
-	set(now.Add(-4 * time.Hour))
+	// earlier today, already gone (a short consultation within the last hour and a half, so it
+	// falls inside opening hours on the demo's morning clock)
+	set(now.Add(-80 * time.Minute))
 	must(s.CheckIn(ids[16], model.PurposeConsult))
-	set(now.Add(-3 * time.Hour))
+	set(now.Add(-45 * time.Minute))
 	must(s.CheckOut(ids[16]))
 	for i, b := range inCare {
 		set(now.Add(-time.Duration(80-i*5) * time.Minute))
