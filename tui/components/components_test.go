@@ -2,8 +2,10 @@ package components_test
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -387,6 +389,16 @@ func TestWrap(t *testing.T) {
 		{"  5人: 閉館時刻 17:00", 40, []string{"  5人: 閉館時刻 17:00"}},
 		{"0494-75-1234-5678", 10, []string{"0494-75-12", "34-5678"}},
 		{"a\nb", 10, []string{"a", "b"}},
+		// an opening bracket moved down keeps its place before a space
+		{"あ（ x", 4, []string{"あ", "（ x"}},
+		{"予約（ 10:00）", 6, []string{"予約", "（ 10:", "00）"}},
+		{"予約（ 10:00）です", 12, []string{"予約", "（ 10:00）で", "す"}},
+		// closing punctuation after a run as wide as the line: the run is cut instead
+		{"abc。def", 3, []string{"ab", "c。", "def"}},
+		{"abc。def", 5, []string{"abc。", "def"}},
+		{"12:00」まで", 6, []string{"12:0", "0」ま", "で"}},
+		// a line too narrow for a character and its 。 together: the 。 has to start one
+		{"あ。", 2, []string{"あ", "。"}},
 	} {
 		got := components.Wrap(tc.text, tc.w)
 		if strings.Join(got, "|") != strings.Join(tc.want, "|") {
@@ -395,6 +407,93 @@ func TestWrap(t *testing.T) {
 		for _, l := range got {
 			if ansi.StringWidth(l) > tc.w {
 				t.Errorf("%q wider than %d", l, tc.w)
+			}
+		}
+	}
+}
+
+// wrapSoon is Wrap, failing the test binary at once if it does not return within a second, so a
+// loop that never ends shows as a failure (and stops before it eats the machine's memory).
+func wrapSoon(text string, w int) []string {
+	done := make(chan []string, 1)
+	go func() { done <- components.Wrap(text, w) }()
+	select {
+	case ls := <-done:
+		return ls
+	case <-time.After(time.Second):
+		panic(fmt.Sprintf("Wrap(%q, %d) did not return", text, w))
+	}
+}
+
+// At widths too narrow for a double-width character Wrap still ends, giving such a character a
+// line of its own, and loses nothing.
+func TestWrapNarrow(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		w    int
+		want []string
+	}{
+		{"あいう", 1, []string{"あ", "い", "う"}},
+		{"aあb", 1, []string{"a", "あ", "b"}},
+		{"ab あい", 1, []string{"a", "b", "あ", "い"}},
+		{"あ、い", 1, []string{"あ", "、", "い"}},
+		{"（あ）", 1, []string{"（", "あ", "）"}},
+		{"あいう", 2, []string{"あ", "い", "う"}},
+		{"aあb", 2, []string{"a", "あ", "b"}},
+		{"ab あい", 2, []string{"ab", "あ", "い"}},
+		{"あ（い）う", 2, []string{"あ", "（", "い", "）", "う"}},
+		{"あ（い）う", 4, []string{"あ", "（い", "）う"}},
+	} {
+		got := wrapSoon(tc.text, tc.w)
+		if strings.Join(got, "|") != strings.Join(tc.want, "|") {
+			t.Errorf("Wrap(%q, %d) = %q, want %q", tc.text, tc.w, got, tc.want)
+		}
+	}
+}
+
+// Whatever the width, the lines joined give back the text but for spaces; a line is wider than
+// the width only when it is a single character; and from 6 cells up no line but a paragraph's
+// first starts with closing punctuation, and none ends with an opening bracket.
+func TestWrapLosesNothing(t *testing.T) {
+	texts := []string{
+		"enter or tab: next field (enter never saves). ctrl+s saves",
+		"お子さんがまだいる方が 3人います。先に記録してください（enter）",
+		"保護者の 強矢 千春 さんはチェックインしていません。コワーキングでチェックインしますか？",
+		"！アレルギー: 卵アレルギー（加熱卵も不可）",
+		"長谷川 ひなの（はせがわ ひなの）",
+		"予約（ 10:00）「会議室A」、電話 0494-75-1234。",
+		"  5人: 閉館時刻 17:00\n一行目\n\n二行目。三行目",
+		"abc。def「ghi」jkl、",
+		"The slot on 2025-04-01 9:00-12:00 is full; pick another.",
+		"あいうえおかきくけこ）。さ",
+	}
+	closing := []rune("。、，．）」』】〕！？")
+	opening := []rune("（「『【〔")
+	for _, text := range texts {
+		for w := 1; w <= 40; w++ {
+			got := wrapSoon(text, w)
+			joined := strings.ReplaceAll(strings.Join(got, ""), " ", "")
+			if want := strings.NewReplacer(" ", "", "\n", "").Replace(text); joined != want {
+				t.Errorf("Wrap(%q, %d) = %q: lost or added characters", text, w, got)
+			}
+			if n := strings.Count(text, "\n") + 1; len(got) < n {
+				t.Errorf("Wrap(%q, %d) = %q: fewer lines than paragraphs", text, w, got)
+			}
+			for _, l := range got {
+				if ansi.StringWidth(l) > w && len([]rune(strings.TrimLeft(l, " "))) > 1 {
+					t.Errorf("Wrap(%q, %d): %q wider than the width", text, w, l)
+				}
+			}
+			if w < 6 { // room for a character and two closers (こ）。) together
+				continue
+			}
+			for _, para := range strings.Split(text, "\n") {
+				ls := wrapSoon(para, w)
+				for i, l := range ls {
+					if r := []rune(l); len(r) > 0 && (i > 0 && slices.Contains(closing, r[0]) || slices.Contains(opening, r[len(r)-1])) {
+						t.Errorf("Wrap(%q, %d) = %q: line %q", para, w, ls, l)
+					}
+				}
 			}
 		}
 	}

@@ -9,9 +9,15 @@ import (
 
 // Wrap breaks plain text into lines of at most w cells, for Japanese and English alike: English
 // between words, Japanese between any two characters; never inside a run of ASCII letters,
-// digits and marks (a key like ctrl+s, a time, a phone number) unless the run alone is wider
-// than w; and never with closing punctuation (。、）」) at a line's start. Spaces at the start of
-// the text are kept (indentation), those at a break dropped; newlines in text are kept.
+// digits and marks (a key like ctrl+s, a time, a phone number), never with closing punctuation
+// (。、）」) at a line's start and never with an opening bracket (（「) at a line's end, unless
+// the line has no other place to break (a run, or a run and its punctuation, wider than w). Then
+// the run is cut where the punctuation still keeps its place, and only a line too narrow for a
+// character and its punctuation together starts with the punctuation. A line is wider than w only
+// when a single character (with any indentation before it) is: at width 1 a double-width
+// character takes a line of its own. Spaces at the start of the text are kept (indentation),
+// those at a break dropped, trailing ones too; newlines in text are kept. Nothing else is lost:
+// the lines joined give back the text without those spaces.
 func Wrap(text string, w int) []string {
 	if w <= 0 {
 		return strings.Split(text, "\n")
@@ -21,27 +27,6 @@ func Wrap(text string, w int) []string {
 		out = append(out, wrapLine(para, w)...)
 	}
 	return out
-}
-
-// wrapTokens splits s into what Wrap keeps whole: runs of printable ASCII other than space, single
-// spaces, and every other character on its own.
-func wrapTokens(s string) []string {
-	var toks []string
-	for i := 0; i < len(s); {
-		r, n := utf8.DecodeRuneInString(s[i:])
-		if r > ' ' && r < utf8.RuneSelf {
-			j := i
-			for j < len(s) && s[j] > ' ' && s[j] < utf8.RuneSelf {
-				j++
-			}
-			toks = append(toks, s[i:j])
-			i = j
-			continue
-		}
-		toks = append(toks, s[i:i+n])
-		i += n
-	}
-	return toks
 }
 
 // noLineStart are the characters a line must not begin with.
@@ -56,71 +41,91 @@ func oneOf(t, set string) bool {
 	return n == len(t) && strings.ContainsRune(set, r)
 }
 
-func wrapLine(s string, w int) []string {
-	var lines [][]string
-	var cur []string
-	curW := 0
-	flush := func() {
-		for len(cur) > 0 && cur[len(cur)-1] == " " {
-			cur = cur[:len(cur)-1]
+// unit is one character (a grapheme cluster) of the text.
+type unit struct {
+	s     string
+	w     int  // cells
+	space bool // an ASCII space: dropped at a break
+	word  bool // printable ASCII other than space: runs of them are kept whole
+}
+
+func units(s string) []unit {
+	var us []unit
+	for s != "" {
+		c, cw := ansi.FirstGraphemeCluster(s, ansi.GraphemeWidth)
+		if c == "" {
+			c, cw = s[:1], 0
 		}
-		lines = append(lines, cur)
-		cur, curW = nil, 0
+		s = s[len(c):]
+		us = append(us, unit{s: c, w: cw, space: c == " ", word: len(c) == 1 && c[0] > ' ' && c[0] < utf8.RuneSelf})
 	}
-	for _, t := range wrapTokens(s) {
-		tw := ansi.StringWidth(t)
-		switch {
-		case t == " " && curW == 0 && len(lines) > 0:
-			continue // no space at a wrapped line's start
-		case curW+tw <= w:
-		case tw > w: // a run wider than a line: cut it
-			for tw > 0 {
-				room := w - curW
-				if room <= 0 {
-					flush()
-					room = w
-				}
-				part := ansi.Truncate(t, room, "")
-				if part == "" { // a wide character that does not fit the room left
-					flush()
-					continue
-				}
-				cur, curW = append(cur, part), curW+ansi.StringWidth(part)
-				t = strings.TrimPrefix(t, part)
-				tw = ansi.StringWidth(t)
-			}
-			continue
-		default:
-			var carry []string // what moves down with t, so the lines start and end well
-			carryW := tw
-			take := func() bool {
-				if len(cur) < 2 || carryW+ansi.StringWidth(cur[len(cur)-1]) > w {
-					return false
-				}
-				last := cur[len(cur)-1]
-				carry, carryW, cur = append([]string{last}, carry...), carryW+ansi.StringWidth(last), cur[:len(cur)-1]
-				return true
-			}
-			if oneOf(t, noLineStart) { // and what came before, while that is a closer too (）。)
-				for take() && oneOf(carry[0], noLineStart) {
-				}
-			}
-			for len(cur) > 0 && oneOf(cur[len(cur)-1], noLineEnd) && take() {
-			}
-			flush()
-			if t == " " {
+	return us
+}
+
+// How good a break between two characters is: the highest found on a line wins, and then the
+// last one.
+const (
+	breakBad    = iota + 1 // closing punctuation would start a line, or an opening bracket end one
+	breakInWord            // inside a run of ASCII
+	breakChar              // between two characters (Japanese), or at a space
+)
+
+// breakLevel is how good a break between a and b is; spaced when spaces lie between them.
+func breakLevel(a, b unit, spaced bool) int {
+	switch {
+	case oneOf(b.s, noLineStart) || oneOf(a.s, noLineEnd):
+		return breakBad
+	case !spaced && a.word && b.word:
+		return breakInWord
+	default:
+		return breakChar
+	}
+}
+
+func join(us []unit) string {
+	var b strings.Builder
+	for _, u := range us {
+		b.WriteString(u.s)
+	}
+	return b.String()
+}
+
+func wrapLine(para string, w int) []string {
+	us := units(para)
+	var out []string
+	s := 0 // the start of the line being made
+	for {
+		// e: the first character that does not fit (always at least one non-space is taken)
+		e, fill, pending, taken := s, 0, 0, false
+		for ; e < len(us); e++ {
+			if us[e].space {
+				pending += us[e].w
 				continue
 			}
-			for _, c := range carry {
-				cur, curW = append(cur, c), curW+ansi.StringWidth(c)
+			if taken && fill+pending+us[e].w > w {
+				break
 			}
+			fill, pending, taken = fill+pending+us[e].w, 0, true
 		}
-		cur, curW = append(cur, t), curW+tw
+		if e == len(us) {
+			return append(out, strings.TrimRight(join(us[s:]), " "))
+		}
+		// The best break: between two consecutive non-spaces p and q, q no further than e. There
+		// is one, as a non-space before e was taken.
+		bestP, bestQ, best := s, e, 0
+		p := -1
+		for q := s; q <= e; q++ {
+			if us[q].space {
+				continue
+			}
+			if p >= 0 {
+				if l := breakLevel(us[p], us[q], q > p+1); l >= best {
+					bestP, bestQ, best = p, q, l
+				}
+			}
+			p = q
+		}
+		out = append(out, strings.TrimRight(join(us[s:bestP+1]), " "))
+		s = bestQ
 	}
-	flush()
-	out := make([]string, len(lines))
-	for i, l := range lines {
-		out[i] = strings.Join(l, "")
-	}
-	return out
 }
