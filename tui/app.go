@@ -87,7 +87,10 @@ type App struct {
 	isErr   bool
 	// keepStatus: the status stays until esc or the next message (common.KeepStatus)
 	keepStatus bool
-	path       string // the database file, as the status line shows it
+	// returnTab is the tab a screen opened from another (D, a GotoMsg) goes back to when it
+	// sends ReturnMsg; -1 when staff switched screens themselves
+	returnTab int
+	path      string // the database file, as the status line shows it
 }
 
 // New builds the app. The staff picker comes first unless deps.Staff is set.
@@ -95,7 +98,7 @@ func New(d Deps) App {
 	if d.Clock == nil {
 		d.Clock = model.SystemClock{}
 	}
-	a := App{deps: d, isDark: true, keys: DefaultGlobalKeys(d.Lang), help: help.New(), path: shortPath(d.Store.Path())}
+	a := App{deps: d, isDark: true, returnTab: -1, keys: DefaultGlobalKeys(d.Lang), help: help.New(), path: shortPath(d.Store.Path())}
 	a.help.ShortSeparator = "  "
 	a.help.FullSeparator = "    "
 	a.help.Ellipsis = "~"
@@ -137,6 +140,12 @@ func (a *App) initScreens() tea.Cmd {
 // show makes tab the active screen, closing the settings view; a screen shown for the first
 // time starts loading its data, and a screen that wants to know it was shown (common.Activator)
 // is told.
+// switchTo shows a tab staff chose themselves: nothing to go back to afterwards.
+func (a *App) switchTo(tab int) tea.Cmd {
+	a.returnTab = -1
+	return a.show(tab)
+}
+
 func (a *App) show(tab int) tea.Cmd {
 	a.over, a.active = nil, tab
 	var cmds []tea.Cmd
@@ -269,8 +278,18 @@ func (a App) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return a, cmd
 		}
 		return a, nil
+	case common.ReturnMsg:
+		if back := a.returnTab; back >= 0 && back != a.active && a.picker == nil && a.over == nil {
+			a.returnTab = -1
+			return a, a.show(back)
+		}
+		a.returnTab = -1
+		return a, nil
 	case common.GotoMsg:
 		if msg.Tab >= 0 && msg.Tab < tabCount {
+			if msg.Tab != a.active {
+				a.returnTab = a.active // where ReturnMsg goes back to
+			}
 			start := a.show(msg.Tab)
 			if msg.Payload != nil {
 				s, cmd := a.screens[a.active].Update(msg)
@@ -320,14 +339,14 @@ func (a App) handleKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		a.status, a.isErr, a.keepStatus = "", false, false
 	}
 	if a.picker == nil && key.Matches(k, a.keys.AltJump) {
-		return a, a.show(int(k.String()[len(k.String())-1] - '1'))
+		return a, a.switchTo(int(k.String()[len(k.String())-1] - '1'))
 	}
 	if ts, ok := f.(common.TabSwitcher); ok && a.picker == nil && f.Capturing() && ts.TabSwitches() {
 		switch {
 		case key.Matches(k, a.keys.Next):
-			return a, a.show((a.active + 1) % tabCount)
+			return a, a.switchTo((a.active + 1) % tabCount)
 		case key.Matches(k, a.keys.Prev):
-			return a, a.show((a.active + tabCount - 1) % tabCount)
+			return a, a.switchTo((a.active + tabCount - 1) % tabCount)
 		}
 	}
 	if !f.Capturing() {
@@ -341,12 +360,15 @@ func (a App) handleKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		if a.picker == nil {
 			switch {
 			case key.Matches(k, a.keys.Next):
-				return a, a.show((a.active + 1) % tabCount)
+				return a, a.switchTo((a.active + 1) % tabCount)
 			case key.Matches(k, a.keys.Prev):
-				return a, a.show((a.active + tabCount - 1) % tabCount)
+				return a, a.switchTo((a.active + tabCount - 1) % tabCount)
 			case key.Matches(k, a.keys.Jump):
-				return a, a.show(int(k.String()[0] - '1'))
+				return a, a.switchTo(int(k.String()[0] - '1'))
 			case key.Matches(k, a.keys.Review):
+				if a.active != TabAttendance {
+					a.returnTab = a.active // esc from the review comes back here
+				}
 				start := a.show(TabAttendance)
 				s, cmd := a.screens[a.active].Update(common.GotoMsg{Tab: TabAttendance, Payload: common.ReviewPayload{Date: a.ctx.Today()}})
 				a.screens[a.active] = s

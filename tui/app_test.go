@@ -324,6 +324,53 @@ func TestFullHelpKeepsTheHighlightInView(t *testing.T) {
 	}
 }
 
+// D opens the day review from any screen; esc leaves it for the screen staff came from. A pick-up
+// opened from the review comes back to the review when it is left.
+func TestReviewReturnsWhereStaffCameFrom(t *testing.T) {
+	m := sized(t, newApp(t, tuitest.OpenDemo(t), model.JA, "佐藤 由美"), 120, 40)
+	m, _ = tuitest.Keys(m, "5", "D")
+	if m.(tui.App).Active() != tui.TabAttendance || !strings.Contains(screen(m), "日次締め") {
+		t.Fatalf("D should open the review:\n%s", screen(m))
+	}
+	m, _ = tuitest.Keys(m, "esc")
+	if got := m.(tui.App).Active(); got != 4 {
+		t.Fatalf("esc from the review opened on 案件 went to tab %d", got+1)
+	}
+	// a manual switch forgets where to go back: esc from the review then stays on 出席
+	m, _ = tuitest.Keys(m, "4", "D", "esc")
+	if got := m.(tui.App).Active(); got != tui.TabAttendance {
+		t.Fatalf("review opened on 出席: esc went to tab %d", got+1)
+	}
+}
+
+// A pick-up opened from the review (or a check-out) comes back there when it is left with esc or
+// recorded.
+func TestPickupFromTheReviewComesBack(t *testing.T) {
+	s := tuitest.OpenDemo(t)
+	in, err := s.InCare()
+	if err != nil || len(in) < 2 {
+		t.Fatalf("demo children in care: %d %v", len(in), err)
+	}
+	m := sized(t, newApp(t, s, model.JA, "佐藤 由美"), 120, 40)
+	m, _ = tuitest.Keys(m, "D")
+	m, _ = tuitest.Send(m, common.GotoMsg{Tab: tui.TabKids, Payload: common.PickupPayload{BookingID: in[0].Booking.ID}})
+	if !strings.Contains(screen(m), "どなたがお迎えに来ましたか") {
+		t.Fatalf("the pick-up should open:\n%s", screen(m))
+	}
+	m, _ = tuitest.Keys(m, "esc")
+	if m.(tui.App).Active() != tui.TabAttendance || !strings.Contains(screen(m), "日次締め") {
+		t.Fatalf("esc from the pick-up should return to the review:\n%s", screen(m))
+	}
+	m, _ = tuitest.Send(m, common.GotoMsg{Tab: tui.TabKids, Payload: common.PickupPayload{BookingID: in[1].Booking.ID}})
+	m, _ = tuitest.Keys(m, "enter") // the first choice: the guardian
+	if m.(tui.App).Active() != tui.TabAttendance {
+		t.Fatalf("a recorded pick-up should return to the review:\n%s", screen(m))
+	}
+	if b, err := s.Booking(in[1].Booking.ID); err != nil || b.PickedUp.IsZero() {
+		t.Fatalf("pick-up not recorded: %+v %v", b, err)
+	}
+}
+
 // A confirmation stays until the next key (? only shows the keys and keeps it).
 func TestStatusLastsUntilTheNextKey(t *testing.T) {
 	m := sized(t, newApp(t, tuitest.OpenDemo(t), model.JA, "佐藤 由美"), 80, 24)

@@ -181,6 +181,8 @@ type Model struct {
 
 	view view
 	back []view // where esc goes
+	// opened: the view was opened by another screen (a payload); leaving it returns there
+	opened bool
 
 	// list
 	date     model.Date
@@ -308,10 +310,15 @@ func (m Model) open(v view) Model {
 	return m
 }
 
-// goBack returns to the previous view and reloads it.
+// goBack returns to the previous view and reloads it. Leaving a view another screen opened (the
+// review with D, a roll from ホーム) also asks the root to go back to that screen.
 func (m Model) goBack() (Model, tea.Cmd) {
 	if len(m.back) == 0 {
 		m.view = viewList
+		if m.opened {
+			m.opened = false
+			return m, tea.Batch(m.reload(), common.Return())
+		}
 	} else {
 		m.view = m.back[len(m.back)-1]
 		m.back = m.back[:len(m.back)-1]
@@ -337,10 +344,12 @@ func (m Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 				d = m.ctx.Today()
 			}
 			m.back, m.view, m.reviewDay, m.reviewCur, m.reviewed, m.err = nil, viewReview, d, 0, false, nil
+			m.opened = true
 			return m, loadReview(m.store, d)
 		case common.SessionPayload:
 			m = m.closeOverlays()
 			m.back, m.view, m.rollID, m.rollCur, m.err = nil, viewRoll, p.SessionID, 0, nil
+			m.opened = true
 			m.roll = store.Roll{}
 			return m, loadRoll(m.store, p.SessionID)
 		}

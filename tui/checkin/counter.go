@@ -294,10 +294,13 @@ func (m Model) closingKey(k tea.KeyPressMsg) (common.Screen, tea.Cmd) {
 	case key.Matches(k, m.keys.Confirm):
 		return m, closeAll(m.store, m.closingAt)
 	case key.Matches(k, m.keys.PickUp) && m.closingKids() > 0:
-		// record the pick-ups first: to Kids, at the pick-up when there is only one
+		// record the pick-ups first: to Kids, at the pick-up when there is only one, on the first
+		// child still in care when there are several
 		var payload any
 		if ks := m.closingChildren(); len(ks) == 1 {
 			payload = common.PickupPayload{BookingID: ks[0].Booking.ID}
+		} else if len(ks) > 1 {
+			payload = common.BookingPayload{BookingID: ks[0].Booking.ID}
 		}
 		return m.toCounter(), goTo(tabKids, payload)
 	case key.Matches(k, m.keys.Cancel):

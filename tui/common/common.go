@@ -89,6 +89,14 @@ type ErrorMsg struct{ Err error }
 // Error returns the error's English text.
 func (e ErrorMsg) Error() string { return e.Err.Error() }
 
+// ReturnMsg says a screen has finished what another screen sent it to do (a pick-up opened from
+// the review or a check-out, the review opened with D): the root goes back to the screen staff
+// came from, if they came from another.
+type ReturnMsg struct{}
+
+// Return returns a command that sends ReturnMsg.
+func Return() tea.Cmd { return func() tea.Msg { return ReturnMsg{} } }
+
 // GotoMsg asks the root to switch to a tab, optionally with a payload for the screen.
 type GotoMsg struct {
 	Tab     int

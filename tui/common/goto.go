@@ -7,6 +7,10 @@ import "github.com/nagawaka/madoguchi/model"
 // PickupPayload opens the kids screen at a booking's pick-up (from a guardian's check-out).
 type PickupPayload struct{ BookingID uint64 }
 
+// BookingPayload opens the kids screen with a booking highlighted, without opening its pick-up
+// (closing with several children still in care: the first of them).
+type BookingPayload struct{ BookingID uint64 }
+
 // ReviewPayload opens the end-of-day review of a day.
 type ReviewPayload struct{ Date model.Date }
 

@@ -116,6 +116,9 @@ type Model struct {
 	back     mode
 
 	pendingPickup uint64
+	// opened: the pick-up was opened by another screen (the review, a check-out); recording it
+	// or leaving it returns there. highlightOnly: the located booking is only highlighted.
+	opened, highlightOnly bool
 }
 
 // New returns the kids screen on today.
@@ -269,8 +272,12 @@ func (m Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	case common.DataChangedMsg:
 		return m, loadDay(m.store, m.date)
 	case common.GotoMsg:
-		if p, ok := msg.Payload.(common.PickupPayload); ok {
-			m.mode, m.ask, m.flash = modeDay, nil, ""
+		switch p := msg.Payload.(type) {
+		case common.PickupPayload:
+			m.mode, m.ask, m.flash, m.opened, m.highlightOnly = modeDay, nil, "", true, false
+			return m, locate(m.store, p.BookingID)
+		case common.BookingPayload:
+			m.mode, m.ask, m.flash, m.opened, m.highlightOnly = modeDay, nil, "", false, true
 			return m, locate(m.store, p.BookingID)
 		}
 		return m, nil
@@ -279,12 +286,16 @@ func (m Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			m.flash = model.Message(msg.Err, c.Lang)
 			return m, common.Fail(msg.Err)
 		}
-		m.pendingPickup, m.wantBooking = msg.Booking.ID, msg.Booking.ID
+		pending := msg.Booking.ID
+		if m.highlightOnly {
+			pending, m.highlightOnly = 0, false
+		}
+		m.pendingPickup, m.wantBooking = pending, msg.Booking.ID
 		if msg.Slot.Date == m.date {
 			return m, loadDay(m.store, m.date)
 		}
 		m, cmd := m.changeDay(msg.Slot.Date)
-		m.pendingPickup, m.wantBooking = msg.Booking.ID, msg.Booking.ID
+		m.pendingPickup, m.wantBooking = pending, msg.Booking.ID
 		return m, cmd
 	case PeopleLoadedMsg:
 		if msg.Err != nil {
@@ -363,7 +374,12 @@ func (m Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		if b.CollectedBy != nil && b.CollectedBy.Override {
 			text += c.T("（上書き・履歴に記録）", " (override, logged)")
 		}
-		return m, tea.Batch(common.Status(text), common.Changed(model.KindBooking))
+		cmds := []tea.Cmd{common.Status(text), common.Changed(model.KindBooking)}
+		if m.opened { // back to the review or the check-out that sent staff here
+			m.opened = false
+			cmds = append(cmds, common.Return())
+		}
+		return m, tea.Batch(cmds...)
 	case NoShowMsg:
 		name := m.childName(msg.Booking.ChildID)
 		text := c.T("無断欠席にしました: "+name, "Marked no-show: "+name) + m.promotedText(msg.Promoted)
@@ -718,6 +734,10 @@ func (m Model) keyPickup(k tea.KeyPressMsg) (common.Screen, tea.Cmd) {
 	switch {
 	case key.Matches(k, lk.Back):
 		m.mode = modeDay
+		if m.opened {
+			m.opened = false
+			return m, common.Return()
+		}
 	case key.Matches(k, lk.Up):
 		m.pickCur = max(0, m.pickCur-1)
 	case key.Matches(k, lk.Down):
