@@ -618,7 +618,7 @@ func (m Model) closingView() string {
 			c.Width, st.Warn.Render)...)
 	}
 	top = append(top, "")
-	keys := st.Label.Render("y / ctrl+s") + " " + c.T("実行", "check them out")
+	keys := st.Label.Render("y / ctrl+s") + " " + c.T("実行（まとめては取り消せません）", "check them out (not undone at once)")
 	if guardians > 0 {
 		keys += "   " + st.Label.Render("enter") + " " + c.T("キッズ画面へ", "open Kids")
 	}
