@@ -320,20 +320,49 @@ func (t *tx) audit(action string, kind model.Kind, ref string, before, after str
 	return t.mark(iAuditDay, join(dayKey(model.DateOf(t.now)), u64(n)))
 }
 
-// summary writes a short JSON summary of a record for the audit log.
+// summary writes a short JSON summary of a record for the audit log. A long one stays valid JSON
+// (the audit viewer reads it field by field): its lists are cut to their first items and a count,
+// its long texts to 100 characters; only what still exceeds the limit is cut as text.
 func summary(v any) string {
 	data, err := json.Marshal(v)
 	if err != nil {
 		return ""
 	}
-	if len(data) > 600 {
-		s := string(data)
-		r := []rune(s)
-		if len(r) > 300 {
-			return string(r[:300]) + "..."
+	if len(data) <= summaryMax {
+		return string(data)
+	}
+	var m map[string]any
+	if json.Unmarshal(data, &m) == nil {
+		for k, x := range m {
+			m[k] = shorten(x)
+		}
+		if short, err := json.Marshal(m); err == nil && len(short) <= summaryMax {
+			return string(short)
 		}
 	}
+	if r := []rune(string(data)); len(r) > summaryMax/2 {
+		return string(r[:summaryMax/2]) + "..."
+	}
 	return string(data)
+}
+
+// summaryMax is the most bytes an audit entry's before or after normally holds.
+const summaryMax = 600
+
+// shorten cuts a JSON value for a summary: a list to its first two items and how many there were,
+// a text to 100 characters.
+func shorten(x any) any {
+	switch x := x.(type) {
+	case []any:
+		if len(x) > 2 {
+			return append(x[:2:2], fmt.Sprintf("(+%d)", len(x)-2))
+		}
+	case string:
+		if r := []rune(x); len(r) > 100 {
+			return string(r[:100]) + "..."
+		}
+	}
+	return x
 }
 
 func ref(n uint64) string { return fmt.Sprint(n) }

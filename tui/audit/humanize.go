@@ -91,8 +91,8 @@ func codeLabel(e model.AuditEntry, code string, l model.Lang) string {
 		return model.Purpose(code).Label(l)
 	case e.Kind == model.KindAttendance:
 		mark, note, _ := strings.Cut(code, " ")
-		if mark == "" {
-			return ""
+		if mark == "" { // a note saved on its own
+			return strings.TrimSpace(l.Pick("メモ: ", "note: ") + note)
 		}
 		return strings.TrimSpace(model.Mark(mark).Label(l) + " " + note)
 	}
@@ -241,10 +241,17 @@ func changes(e model.AuditEntry, before, after map[string]any, l model.Lang) []s
 	return out
 }
 
-// side shows a before or after value on its own: a record's fields, or a code's label.
+// side shows a before or after value on its own: a record's fields, a list's items, or a
+// code's label.
 func side(e model.AuditEntry, s string, brief bool, l model.Lang) []string {
 	if m, ok := record(s); ok {
 		return fields(e, m, brief, l)
+	}
+	if t := strings.TrimSpace(s); t == "null" || strings.HasPrefix(t, "[") {
+		var v any
+		if json.Unmarshal([]byte(t), &v) == nil {
+			return []string{value(v, l)}
+		}
 	}
 	if s == "" {
 		return nil

@@ -1,4 +1,0 @@
-package kids
-
-// WrapJA is wrapJA, for the tests.
-var WrapJA = wrapJA
