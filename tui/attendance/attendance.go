@@ -590,6 +590,15 @@ func (m Model) Keys() help.KeyMap {
 		act.SetHelp("enter", m.ctx.T("対応", "act"))
 		// left/right are said on the review's first line: with them here the bar ran past 80
 		// columns and cut off the root's ? help.
+		// o only on a person still checked in; c says 締め直す once the day is closed (closing
+		// again records the day as it is now)
+		items := m.reviewItems()
+		act.SetEnabled(len(items) > 0)
+		k.CheckOut.SetEnabled(m.reviewCur < len(items) && items[m.reviewCur].kind == itemVisit)
+		k.CheckOutAll.SetEnabled(len(m.review.Here) > 0)
+		if m.review.Closed != nil {
+			k.CloseDay.SetHelp(k.CloseDay.Help().Key, m.ctx.T("締め直す", "close again"))
+		}
 		short := []key.Binding{act, k.CheckOut, k.CloseDay, k.Back}
 		return keyHelp{short: short, full: [][]key.Binding{{act, k.CheckOut, k.CheckOutAll, k.CloseDay}, {k.PrevDay, k.NextDay, k.Back}, nav}}
 	}

@@ -189,11 +189,10 @@ func (m Model) reviewKey(k tea.KeyPressMsg) (common.Screen, tea.Cmd) {
 			if key.Matches(k, m.keys.CheckOut) {
 				return m, nil
 			}
-			b := r.InCare
-			if it.kind == itemNotArrived {
-				b = r.NotArrived
+			if it.kind == itemNotArrived { // not in care: show the booking on キッズ, no pick-up
+				return m, goTo(2, common.BookingPayload{BookingID: r.NotArrived[it.i].Booking.ID})
 			}
-			return m, goTo(2, common.PickupPayload{BookingID: b[it.i].Booking.ID})
+			return m, goTo(2, common.PickupPayload{BookingID: r.InCare[it.i].Booking.ID})
 		case itemJob:
 			if key.Matches(k, m.keys.CheckOut) {
 				return m, nil
