@@ -175,7 +175,12 @@ func (m Model) View() string {
 		if n := len(t.Closed.LeftOpen); n > 0 {
 			line += c.T(fmt.Sprintf("（未了 %d件を記録）", n), fmt.Sprintf(" (%d open items recorded)", n))
 		}
-		top = append(top, st.OK.Render(line))
+		if open > 0 { // what is still open now (a child not yet collected) matters more than the record
+			line += c.T(fmt.Sprintf("　いま未了 %d件（D で確認）", open), fmt.Sprintf("; %d open now (D)", open))
+			top = append(top, st.Warn.Render(common.Fit(line, c.Width)))
+		} else {
+			top = append(top, st.OK.Render(common.Fit(line, c.Width)))
+		}
 	case open > 0:
 		line := c.T(fmt.Sprintf("日次締め: 未了 %d件（D で確認）", open), fmt.Sprintf("Day review: %d open (D)", open))
 		if m.set.Closing > 0 && model.ClockOf(now) >= m.set.Closing {

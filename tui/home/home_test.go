@@ -52,3 +52,18 @@ func TestBackupFailureShownUntilAGoodOne(t *testing.T) {
 		t.Fatalf("alert stays after a good backup:\n%s", v)
 	}
 }
+
+// After the day is closed with children still in care, ホーム says what is open now, not only
+// that the day was closed.
+func TestClosedDayStillShowsWhatIsOpen(t *testing.T) {
+	s := tuitest.OpenDemo(t)
+	if _, err := s.CloseDay(model.DateOf(tuitest.Now), nil); err != nil {
+		t.Fatal(err)
+	}
+	h := tuitest.Host{S: home.New(ctx(model.JA), s)}
+	m, _ := tuitest.Drain(h, h.Init())
+	v := ansi.Strip(m.(tuitest.Host).S.View())
+	if !strings.Contains(v, "さんが締めました") || !strings.Contains(v, "いま未了") {
+		t.Fatalf("closed day with children in care:\n%s", v)
+	}
+}
