@@ -412,11 +412,50 @@ func TestWrap(t *testing.T) {
 	}
 }
 
-// wrapSoon is Wrap, failing the test binary at once if it does not return within a second, so a
-// loop that never ends shows as a failure (and stops before it eats the machine's memory).
-func wrapSoon(text string, w int) []string {
+// WrapPhrases breaks a Japanese line where a phrase ends whenever the line has such a place
+// (these are kids.wrapJA's cases, which it replaces), and Wrap, given the same text, does not.
+func TestWrapPhrases(t *testing.T) {
+	for _, c := range []struct {
+		in         string
+		w          int
+		want, wrap []string
+	}{
+		{"保護者の 強矢 千春 さんはチェックインしていません。コワーキングでチェックインしますか？", 40,
+			[]string{"保護者の 強矢 千春", "さんはチェックインしていません。", "コワーキングでチェックインしますか？"},
+			[]string{"保護者の 強矢 千春 さんはチェックインし", "ていません。コワーキングでチェックインし", "ますか？"}},
+		{"！アレルギー: 卵アレルギー（加熱卵も不可）", 30,
+			[]string{"！アレルギー: 卵アレルギー", "（加熱卵も不可）"},
+			[]string{"！アレルギー: 卵アレルギー（加", "熱卵も不可）"}},
+		{"短い", 30, []string{"短い"}, []string{"短い"}},
+		{"長谷川 ひなの（はせがわ ひなの）", 24,
+			[]string{"長谷川 ひなの", "（はせがわ ひなの）"},
+			[]string{"長谷川 ひなの（はせがわ", "ひなの）"}},
+		{"ああああああああああ", 8, []string{"ああああ", "ああああ", "ああ"}, []string{"ああああ", "ああああ", "ああ"}},
+		{"一行目\n二行目。三行目", 8, []string{"一行目", "二行目。", "三行目"}, []string{"一行目", "二行目。", "三行目"}},
+		{"一行目\n二行目。三行目", 10, []string{"一行目", "二行目。", "三行目"}, []string{"一行目", "二行目。三", "行目"}},
+		{"enter or tab: next field (enter never saves). ctrl+s saves", 24,
+			[]string{"enter or tab: next field", "(enter never saves).", "ctrl+s saves"},
+			[]string{"enter or tab: next field", "(enter never saves).", "ctrl+s saves"}},
+	} {
+		if got := components.WrapPhrases(c.in, c.w); strings.Join(got, "|") != strings.Join(c.want, "|") {
+			t.Errorf("WrapPhrases(%q, %d) = %q, want %q", c.in, c.w, got, c.want)
+		}
+		if got := components.Wrap(c.in, c.w); strings.Join(got, "|") != strings.Join(c.wrap, "|") {
+			t.Errorf("Wrap(%q, %d) = %q, want %q", c.in, c.w, got, c.wrap)
+		}
+	}
+}
+
+// wrapSoon is Wrap (WrapPhrases with phrases), failing the test binary at once if it does not
+// return within a second, so a loop that never ends shows as a failure (and stops before it eats
+// the machine's memory).
+func wrapSoon(text string, w int, phrases ...bool) []string {
 	done := make(chan []string, 1)
-	go func() { done <- components.Wrap(text, w) }()
+	wrap := components.Wrap
+	if len(phrases) > 0 && phrases[0] {
+		wrap = components.WrapPhrases
+	}
+	go func() { done <- wrap(text, w) }()
 	select {
 	case ls := <-done:
 		return ls
@@ -451,7 +490,7 @@ func TestWrapNarrow(t *testing.T) {
 	}
 }
 
-// Whatever the width, the lines joined give back the text but for spaces; a line is wider than
+// Whatever the width, and with or without phrases, the lines joined give back the text but for spaces; a line is wider than
 // the width only when it is a single character; and from 6 cells up no line but a paragraph's
 // first starts with closing punctuation, and none ends with an opening bracket.
 func TestWrapLosesNothing(t *testing.T) {
@@ -470,8 +509,9 @@ func TestWrapLosesNothing(t *testing.T) {
 	closing := []rune("。、，．）」』】〕！？")
 	opening := []rune("（「『【〔")
 	for _, text := range texts {
-		for w := 1; w <= 40; w++ {
-			got := wrapSoon(text, w)
+		for i := range 80 {
+			w, phrases := i%40+1, i >= 40
+			got := wrapSoon(text, w, phrases)
 			joined := strings.ReplaceAll(strings.Join(got, ""), " ", "")
 			if want := strings.NewReplacer(" ", "", "\n", "").Replace(text); joined != want {
 				t.Errorf("Wrap(%q, %d) = %q: lost or added characters", text, w, got)
@@ -488,7 +528,7 @@ func TestWrapLosesNothing(t *testing.T) {
 				continue
 			}
 			for _, para := range strings.Split(text, "\n") {
-				ls := wrapSoon(para, w)
+				ls := wrapSoon(para, w, phrases)
 				for i, l := range ls {
 					if r := []rune(l); len(r) > 0 && (i > 0 && slices.Contains(closing, r[0]) || slices.Contains(opening, r[len(r)-1])) {
 						t.Errorf("Wrap(%q, %d) = %q: line %q", para, w, ls, l)

@@ -18,22 +18,35 @@ import (
 // character takes a line of its own. Spaces at the start of the text are kept (indentation),
 // those at a break dropped, trailing ones too; newlines in text are kept. Nothing else is lost:
 // the lines joined give back the text without those spaces.
-func Wrap(text string, w int) []string {
+func Wrap(text string, w int) []string { return wrap(text, w, false) }
+
+// WrapPhrases is Wrap for a question or a note read at a glance: a line breaks where a phrase
+// ends (outside brackets: at a space, after 。、？！ or a closing bracket, before an opening
+// bracket) whenever it has such a place, even if the line is then short, so that it never ends
+// 「チェックインし」 with 「ますか？」 on the next. Only a line with no such place breaks between
+// any two characters, as Wrap does.
+func WrapPhrases(text string, w int) []string { return wrap(text, w, true) }
+
+func wrap(text string, w int, phrases bool) []string {
 	if w <= 0 {
 		return strings.Split(text, "\n")
 	}
 	var out []string
 	for _, para := range strings.Split(text, "\n") {
-		out = append(out, wrapLine(para, w)...)
+		out = append(out, wrapLine(para, w, phrases)...)
 	}
 	return out
 }
 
-// noLineStart are the characters a line must not begin with.
-const noLineStart = "。、，．）」』】〕！？"
-
-// noLineEnd are the characters a line must not end with.
-const noLineEnd = "（「『【〔"
+const (
+	opening = "（「『【〔"
+	closing = "）」』】〕"
+	stops   = "。、，．！？"
+	// noLineStart are the characters a line must not begin with.
+	noLineStart = stops + closing
+	// noLineEnd are the characters a line must not end with.
+	noLineEnd = opening
+)
 
 // oneOf reports whether t is a single character of set.
 func oneOf(t, set string) bool {
@@ -47,17 +60,25 @@ type unit struct {
 	w     int  // cells
 	space bool // an ASCII space: dropped at a break
 	word  bool // printable ASCII other than space: runs of them are kept whole
+	depth int  // full-width brackets open after it
 }
 
 func units(s string) []unit {
 	var us []unit
+	depth := 0
 	for s != "" {
 		c, cw := ansi.FirstGraphemeCluster(s, ansi.GraphemeWidth)
 		if c == "" {
 			c, cw = s[:1], 0
 		}
 		s = s[len(c):]
-		us = append(us, unit{s: c, w: cw, space: c == " ", word: len(c) == 1 && c[0] > ' ' && c[0] < utf8.RuneSelf})
+		switch {
+		case oneOf(c, opening):
+			depth++
+		case oneOf(c, closing):
+			depth = max(0, depth-1)
+		}
+		us = append(us, unit{s: c, w: cw, space: c == " ", word: len(c) == 1 && c[0] > ' ' && c[0] < utf8.RuneSelf, depth: depth})
 	}
 	return us
 }
@@ -67,16 +88,20 @@ func units(s string) []unit {
 const (
 	breakBad    = iota + 1 // closing punctuation would start a line, or an opening bracket end one
 	breakInWord            // inside a run of ASCII
-	breakChar              // between two characters (Japanese), or at a space
+	breakChar              // between two characters (Japanese), or at a space inside brackets
+	breakPhrase            // outside brackets: at a space, after 。、？！ or a closing bracket, before an opening one
 )
 
-// breakLevel is how good a break between a and b is; spaced when spaces lie between them.
-func breakLevel(a, b unit, spaced bool) int {
+// breakLevel is how good a break between a and b is; spaced when spaces lie between them. Only
+// with phrases is a break where a phrase ends better than another.
+func breakLevel(a, b unit, spaced, phrases bool) int {
 	switch {
 	case oneOf(b.s, noLineStart) || oneOf(a.s, noLineEnd):
 		return breakBad
 	case !spaced && a.word && b.word:
 		return breakInWord
+	case phrases && a.depth == 0 && (spaced || oneOf(a.s, noLineStart) || oneOf(b.s, opening)):
+		return breakPhrase
 	default:
 		return breakChar
 	}
@@ -90,7 +115,7 @@ func join(us []unit) string {
 	return b.String()
 }
 
-func wrapLine(para string, w int) []string {
+func wrapLine(para string, w int, phrases bool) []string {
 	us := units(para)
 	var out []string
 	s := 0 // the start of the line being made
@@ -119,7 +144,7 @@ func wrapLine(para string, w int) []string {
 				continue
 			}
 			if p >= 0 {
-				if l := breakLevel(us[p], us[q], q > p+1); l >= best {
+				if l := breakLevel(us[p], us[q], q > p+1, phrases); l >= best {
 					bestP, bestQ, best = p, q, l
 				}
 			}

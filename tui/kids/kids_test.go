@@ -1096,7 +1096,8 @@ func TestLayoutByWidth(t *testing.T) {
 }
 
 // TestQuestionsWrapAtSensiblePlaces: a Japanese question too long for one line breaks after a
-// full stop, not in the middle of a word.
+// full stop, not in the middle of a word (components.WrapPhrases; its own cases are in
+// components' TestWrapPhrases).
 func TestQuestionsWrapAtSensiblePlaces(t *testing.T) {
 	t.Parallel()
 	h := open(t, tuitest.OpenDemo(t), model.JA, 80, 20)
@@ -1108,23 +1109,6 @@ func TestQuestionsWrapAtSensiblePlaces(t *testing.T) {
 	}
 	if got := strings.TrimRight(ls[len(ls)-2], " "); got != "コワーキングでチェックインしますか？" {
 		t.Errorf("second line %q", got)
-	}
-	for _, c := range []struct {
-		in   string
-		w    int
-		want string
-	}{
-		{"保護者の 強矢 千春 さんはチェックインしていません。コワーキングでチェックインしますか？", 40,
-			"保護者の 強矢 千春\nさんはチェックインしていません。\nコワーキングでチェックインしますか？"},
-		{"！アレルギー: 卵アレルギー（加熱卵も不可）", 30, "！アレルギー: 卵アレルギー\n（加熱卵も不可）"},
-		{"短い", 30, "短い"},
-		{"長谷川 ひなの（はせがわ ひなの）", 24, "長谷川 ひなの\n（はせがわ ひなの）"},
-		{"ああああああああああ", 8, "ああああ\nああああ\nああ"},
-		{"一行目\n二行目。三行目", 8, "一行目\n二行目。\n三行目"},
-	} {
-		if got := kids.WrapJA(c.in, c.w); got != c.want {
-			t.Errorf("WrapJA(%q, %d) = %q, want %q", c.in, c.w, got, c.want)
-		}
 	}
 }
 

@@ -9,6 +9,7 @@ import (
 	"github.com/nagawaka/madoguchi/model"
 	"github.com/nagawaka/madoguchi/store"
 	"github.com/nagawaka/madoguchi/tui/common"
+	"github.com/nagawaka/madoguchi/tui/components"
 )
 
 // Where text fields sit in the body, for the real cursor.
@@ -472,68 +473,10 @@ func (m Model) notes(ch model.Child) string {
 	return " " + strings.Join(parts, "  ") + " "
 }
 
-// wrap folds text to w cells: English at spaces, Japanese at the sensible places (see wrapJA).
+// wrap folds text to w cells: English at spaces, Japanese where a phrase ends when a line has
+// such a place (components.WrapPhrases), so a question never breaks inside a word.
 func (m Model) wrap(s string, w int) string {
-	if m.ctx.Lang == model.JA {
-		return wrapJA(s, w)
-	}
-	return ansi.Wrap(s, w, "")
-}
-
-// wrapJA folds Japanese text to w cells. It breaks after a full stop, comma, closing bracket or
-// space and before an opening bracket, never inside brackets, so a line never ends with
-// 「チェックインし」 and the next starts 「ますか？」; only a run with no such place that is
-// wider than a line is cut anywhere.
-func wrapJA(s string, w int) string {
-	if w <= 0 {
-		return s
-	}
-	var out []string
-	for _, para := range strings.Split(s, "\n") {
-		var segs []string
-		start, depth := 0, 0 // no break inside brackets: 長谷川 ひなの（はせがわ ひなの）
-		rs := []rune(para)
-		for i, r := range rs {
-			switch {
-			case strings.ContainsRune("（「『【", r):
-				if i > start && depth == 0 {
-					segs = append(segs, string(rs[start:i]))
-					start = i
-				}
-				depth++
-			case strings.ContainsRune("）」』】", r):
-				depth = max(0, depth-1)
-				if depth == 0 {
-					segs = append(segs, string(rs[start:i+1]))
-					start = i + 1
-				}
-			case strings.ContainsRune("。、，．？！ ", r) && depth == 0:
-				segs = append(segs, string(rs[start:i+1]))
-				start = i + 1
-			}
-		}
-		if start < len(rs) {
-			segs = append(segs, string(rs[start:]))
-		}
-		line := ""
-		for _, seg := range segs {
-			if ansi.StringWidth(line+strings.TrimRight(seg, " ")) <= w {
-				line += seg
-				continue
-			}
-			if strings.TrimSpace(line) != "" {
-				out = append(out, strings.TrimRight(line, " "))
-			}
-			line = strings.TrimLeft(seg, " ")
-			if ansi.StringWidth(strings.TrimRight(line, " ")) > w {
-				parts := strings.Split(ansi.Hardwrap(line, w, true), "\n")
-				out = append(out, parts[:len(parts)-1]...)
-				line = parts[len(parts)-1]
-			}
-		}
-		out = append(out, strings.TrimRight(line, " "))
-	}
-	return strings.Join(out, "\n")
+	return strings.Join(components.WrapPhrases(s, w), "\n")
 }
 
 // paren puts s in brackets: full-width in Japanese, ASCII after a space in English.
