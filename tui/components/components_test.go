@@ -413,7 +413,8 @@ func TestWrap(t *testing.T) {
 }
 
 // WrapPhrases breaks a Japanese line where a phrase ends whenever the line has such a place
-// (these are kids.wrapJA's cases, which it replaces), and Wrap, given the same text, does not.
+// leaving it a quarter of the width (the first six are kids.wrapJA's cases, which it replaces),
+// and Wrap, given the same text, does not.
 func TestWrapPhrases(t *testing.T) {
 	for _, c := range []struct {
 		in         string
@@ -436,6 +437,10 @@ func TestWrapPhrases(t *testing.T) {
 		{"enter or tab: next field (enter never saves). ctrl+s saves", 24,
 			[]string{"enter or tab: next field", "(enter never saves).", "ctrl+s saves"},
 			[]string{"enter or tab: next field", "(enter never saves).", "ctrl+s saves"}},
+		// a phrase's end that would leave less than a quarter of the line is not taken
+		{"回「ゼミナール第3回 データ分析の基礎と応用」（2026-11-25 10:00-12:00）を削除しますか？", 40,
+			[]string{"回「ゼミナール第3回 データ分析の基礎と応", "用」（2026-11-25 10:00-12:00）", "を削除しますか？"},
+			[]string{"回「ゼミナール第3回 データ分析の基礎と応", "用」（2026-11-25 10:00-12:00）を削除しま", "すか？"}},
 	} {
 		if got := components.WrapPhrases(c.in, c.w); strings.Join(got, "|") != strings.Join(c.want, "|") {
 			t.Errorf("WrapPhrases(%q, %d) = %q, want %q", c.in, c.w, got, c.want)

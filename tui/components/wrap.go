@@ -22,9 +22,10 @@ func Wrap(text string, w int) []string { return wrap(text, w, false) }
 
 // WrapPhrases is Wrap for a question or a note read at a glance: a line breaks where a phrase
 // ends (outside brackets: at a space, after 。、？！ or a closing bracket, before an opening
-// bracket) whenever it has such a place, even if the line is then short, so that it never ends
-// 「チェックインし」 with 「ますか？」 on the next. Only a line with no such place breaks between
-// any two characters, as Wrap does.
+// bracket) whenever it has such a place that leaves the line at least a quarter of the width,
+// even if the line is then short, so that it never ends 「チェックインし」 with 「ますか？」 on
+// the next. A line with no such place breaks between any two characters, as Wrap does (so
+// 回「…」 does not leave 回 alone on a line).
 func WrapPhrases(text string, w int) []string { return wrap(text, w, true) }
 
 func wrap(text string, w int, phrases bool) []string {
@@ -138,15 +139,18 @@ func wrapLine(para string, w int, phrases bool) []string {
 		// The best break: between two consecutive non-spaces p and q, q no further than e. There
 		// is one, as a non-space before e was taken.
 		bestP, bestQ, best := s, e, 0
-		p := -1
+		p, lw := -1, 0 // lw: the width of the line up to p
 		for q := s; q <= e; q++ {
 			if us[q].space {
 				continue
 			}
 			if p >= 0 {
-				if l := breakLevel(us[p], us[q], q > p+1, phrases); l >= best {
+				if l := breakLevel(us[p], us[q], q > p+1, phrases && 4*lw >= w); l >= best {
 					bestP, bestQ, best = p, q, l
 				}
+			}
+			for i := max(p+1, s); i <= q; i++ {
+				lw += us[i].w
 			}
 			p = q
 		}
