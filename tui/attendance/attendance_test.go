@@ -517,6 +517,12 @@ func TestReviewCheckOutQuestionFitsAt80(t *testing.T) {
 		if !strings.Contains(v, tc.yes) {
 			t.Errorf("%s: y's meaning %q not shown:\n%s", tc.lang, tc.yes, v)
 		}
+		// Japanese breaks where a phrase ends: the question, then the bracket on a line of its own
+		if tc.lang == model.JA && tc.long {
+			if got := strings.TrimRight(title[len(title)-1], " "); got != "（お子さんはキッズスペースに残ります）" {
+				t.Errorf("the question's last line %q:\n%s", got, v)
+			}
+		}
 	}
 }
 

@@ -6,7 +6,6 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	"github.com/nagawaka/madoguchi/model"
 	"github.com/nagawaka/madoguchi/tui/common"
@@ -230,27 +229,11 @@ func (m Model) pickView() string {
 
 // ---- confirmations ----
 
-// wrap breaks text into lines of at most w display cells, at its newlines and then where a
-// line is too long: at spaces in English; in Japanese, which has no spaces between words (only
-// inside names), at the cell where the line is full.
-func wrap(text string, w int, l model.Lang) []string {
-	var out []string
-	for _, line := range strings.Split(text, "\n") {
-		if l == model.EN {
-			line = ansi.Wrap(line, w, "")
-		} else {
-			line = ansi.Hardwrap(line, w, true)
-		}
-		out = append(out, strings.Split(line, "\n")...)
-	}
-	return out
-}
-
 func (m Model) confirmView() string {
 	c, st := m.ctx, m.ctx.Styles
 	a := m.ask
 	var out []string
-	for _, l := range wrap(a.title, c.Width, c.Lang) {
+	for _, l := range components.WrapPhrases(a.title, c.Width) { // a question: break where a phrase ends
 		out = append(out, st.Warn.Render(l))
 	}
 	out = append(out, "")
