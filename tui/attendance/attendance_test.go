@@ -359,7 +359,7 @@ func TestCloseTheDayWithOpenItemsAsksFirst(t *testing.T) {
 	if !strings.Contains(h.status, "を締めました") || !strings.Contains(h.status, "未了 "+strconv.Itoa(open)+"件を記録しました") {
 		t.Errorf("status %q", h.status)
 	}
-	if v := h.view(t); !strings.Contains(v, "締め済み: 11-25 10:30 に 佐藤 由美 さん（未了 "+strconv.Itoa(open)+"件を記録）") {
+	if v := h.view(t); !strings.Contains(v, "締め済み: 11-25 10:30 に 佐藤 由美さん（未了 "+strconv.Itoa(open)+"件を記録）") {
 		t.Errorf("review after closing:\n%s", v)
 	}
 }

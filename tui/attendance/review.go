@@ -252,7 +252,7 @@ func (m Model) reviewView() string {
 	}
 	lines := []string{top}
 	if r.Closed != nil {
-		closed := c.T(fmt.Sprintf("締め済み: %s %s に %s さん", r.Closed.Date.String()[5:], model.HHMM(r.Closed.At), r.Closed.Staff),
+		closed := c.T(fmt.Sprintf("締め済み: %s %s に %sさん", r.Closed.Date.String()[5:], model.HHMM(r.Closed.At), r.Closed.Staff),
 			fmt.Sprintf("Closed %s at %s by %s", r.Closed.Date.String()[5:], model.HHMM(r.Closed.At), r.Closed.Staff))
 		if n := len(r.Closed.LeftOpen); n > 0 {
 			closed += c.T(fmt.Sprintf("（未了 %d件を記録）", n), fmt.Sprintf(" (%d left open)", n))

@@ -68,7 +68,7 @@ func (m Model) rollKey(k tea.KeyPressMsg) (common.Screen, tea.Cmd) {
 			return m, common.Status(m.ctx.T("出席の提案はありません", "No suggestions to accept"))
 		}
 		return m, tea.Batch(setMarks(m.store, as), common.Status(m.ctx.T(
-			fmt.Sprintf("提案の %d人を出席にしました", len(as)), fmt.Sprintf("Marked %d suggested people present", len(as)))))
+			fmt.Sprintf("提案の %d人を出席にしました", len(as)), fmt.Sprintf("Marked %d suggested %s present", len(as), map[bool]string{true: "person", false: "people"}[len(as) == 1]))))
 	case key.Matches(k, m.keys.Note):
 		if m.rollCur >= n {
 			return m, nil

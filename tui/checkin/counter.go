@@ -463,7 +463,7 @@ func (m Model) hereView(w, h int) string {
 	here := m.today.Here
 	lines := []string{st.Heading.Render(c.T(fmt.Sprintf("来館中 %d人", len(here)), fmt.Sprintf("Here now: %d", len(here))))}
 	if len(here) == 0 {
-		lines = append(lines, st.Muted.Render(c.T("  まだ誰もいません", "  Nobody is in yet")))
+		lines = append(lines, st.Muted.Render(c.T("  いまは誰もいません", "  Nobody is in")))
 	}
 	nameW := min(14, max(w-20, 8))
 	for i, hn := range here {

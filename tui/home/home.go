@@ -170,7 +170,7 @@ func (m Model) View() string {
 	}
 	switch open := m.review.Open(); {
 	case t.Closed != nil:
-		line := c.T(fmt.Sprintf("日次締め: %s に %s さんが締めました", model.HHMM(t.Closed.At), t.Closed.Staff),
+		line := c.T(fmt.Sprintf("日次締め: %s に %sさんが締めました", model.HHMM(t.Closed.At), t.Closed.Staff),
 			fmt.Sprintf("Day closed at %s by %s", model.HHMM(t.Closed.At), t.Closed.Staff))
 		if n := len(t.Closed.LeftOpen); n > 0 {
 			line += c.T(fmt.Sprintf("（未了 %d件を記録）", n), fmt.Sprintf(" (%d open items recorded)", n))
@@ -200,7 +200,7 @@ func (m Model) View() string {
 	var left []string
 	left = append(left, st.Heading.Render(c.T(fmt.Sprintf("来館中 %d人", len(t.Here)), fmt.Sprintf("Here now: %d", len(t.Here)))))
 	if len(t.Here) == 0 {
-		left = append(left, st.Muted.Render(c.T("  まだ誰もいません", "  Nobody is in yet")))
+		left = append(left, st.Muted.Render(c.T("  いまは誰もいません", "  Nobody is in")))
 	}
 	for _, h := range t.Here {
 		since := c.T(model.HHMM(h.Visit.In)+"〜", "from "+model.HHMM(h.Visit.In))
