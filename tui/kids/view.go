@@ -213,7 +213,7 @@ func window(list []string, starts, ends []int, off, h int) shown {
 		w.lines[j-off] = ""
 	}
 	if off > 0 {
-		w.above, w.aboveAt = top-1, top-1-off
+		w.above, w.aboveAt = top, top-1-off // lines 0..top-1: the marker's own line is hidden too
 	}
 	if bottom < len(list) {
 		w.below, w.belowAt = len(list)-bottom, bottom-off
