@@ -262,12 +262,12 @@ func NewCollector(c Child, guardian Person, name, relation string, override bool
 		return Collector{Name: p.Name, Relation: p.Relation}, nil
 	}
 	if !override {
-		return Collector{}, Conflict("この方はお迎え可能者に登録されていません。引き渡すには理由を入力して上書きしてください",
+		return Collector{}, Conflict("この方はお迎え可能者に登録されていません。引き渡すには理由を入力して例外として記録してください",
 			"This person is not authorised to collect the child; an override with a reason is needed")
 	}
 	reason = strings.TrimSpace(reason)
 	if reason == "" {
-		return Collector{}, Invalid("reason", "上書きの理由を入力してください", "Give a reason for the override")
+		return Collector{}, Invalid("reason", "例外として引き渡す理由を入力してください", "Give a reason for the override")
 	}
 	return Collector{Name: NormalizeName(name), Relation: NormalizeName(relation), Override: true, Reason: reason}, nil
 }

@@ -205,7 +205,7 @@ func writeKidsText(w io.Writer, ex kidsDay, d model.Date, l model.Lang) error {
 			if cb := k.CollectedBy; cb != nil {
 				line += " " + cb.Name + "（" + cb.Relation + "）"
 				if cb.Override {
-					line += l.Pick(" 上書き 理由: ", " override, reason: ") + cb.Reason
+					line += l.Pick(" 例外 理由: ", " override, reason: ") + cb.Reason
 				}
 			}
 			b.WriteString(strings.TrimRight(line, " ") + "\n")

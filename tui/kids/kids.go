@@ -353,12 +353,12 @@ func (m Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			fmt.Sprintf("Dropped off: %s at %s", name, model.HHMM(msg.Booking.DroppedOff)))
 		if !msg.GuardianIn {
 			m.ask = &ask{kind: askCheckIn, person: msg.Guardian, text: c.T(
-				fmt.Sprintf("保護者の %s さんはチェックインしていません。コワーキングでチェックインしますか？", msg.Guardian.Name),
+				fmt.Sprintf("保護者の %sさんはチェックインしていません。コワーキングでチェックインしますか？", msg.Guardian.Name),
 				fmt.Sprintf("The guardian %s is not checked in. Check them in (coworking)?", msg.Guardian.Name))}
 		}
 		return m, tea.Batch(common.Status(text), common.Changed(model.KindBooking))
 	case CheckedInMsg:
-		text := c.T(fmt.Sprintf("%s さんをチェックインしました（%s）", msg.Person.Name, model.HHMM(msg.Visit.In)),
+		text := c.T(fmt.Sprintf("%sさんをチェックインしました（%s）", msg.Person.Name, model.HHMM(msg.Visit.In)),
 			fmt.Sprintf("Checked in %s at %s", msg.Person.Name, model.HHMM(msg.Visit.In)))
 		return m, tea.Batch(common.Status(text), common.Changed(model.KindVisit))
 	case PickedUpMsg:
@@ -372,7 +372,7 @@ func (m Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		text := c.T(fmt.Sprintf("お迎え済 %s: %s を %sへ", model.HHMM(b.PickedUp), name, who),
 			fmt.Sprintf("Picked up at %s: %s, by %s", model.HHMM(b.PickedUp), name, who))
 		if b.CollectedBy != nil && b.CollectedBy.Override {
-			text += c.T("（上書き・履歴に記録）", " (override, logged)")
+			text += c.T("（例外・履歴に記録）", " (override, logged)")
 		}
 		cmds := []tea.Cmd{common.Status(text), common.Changed(model.KindBooking)}
 		if m.opened { // back to the review or the check-out that sent staff here

@@ -370,12 +370,12 @@ func TestDropOffOffersToCheckInTheGuardian(t *testing.T) {
 	if l.Booking.Status != model.BookingDroppedOff || !l.Booking.DroppedOff.Equal(tuitest.Now) {
 		t.Errorf("stored %+v", l.Booking)
 	}
-	if got := h.screen().Asking(); !strings.Contains(got, "保護者の 強矢 千春 さんはチェックインしていません") {
+	if got := h.screen().Asking(); !strings.Contains(got, "保護者の 強矢 千春さんはチェックインしていません") {
 		t.Fatalf("asking %q", got)
 	}
 	mustContain(t, h.view(), "強矢 大和    1・2歳   強矢 千春    利用中    10:30-")
 	h = keys(t, h, "y")
-	if !strings.Contains(h.lastStatus(), "強矢 千春 さんをチェックインしました") {
+	if !strings.Contains(h.lastStatus(), "強矢 千春さんをチェックインしました") {
 		t.Errorf("status %q", h.lastStatus())
 	}
 	if in, _ := s.GuardianIn(l.Guardian.ID); !in {
@@ -455,7 +455,7 @@ func TestPickUpOverride(t *testing.T) {
 	h = typeText(t, h, "鈴木 一郎")
 	h = keys(t, h, "enter", "enter", "enter")
 	h = keys(t, h, "ctrl+s")
-	mustContain(t, h.view(), "上書きの理由を入力してください")
+	mustContain(t, h.view(), "例外として引き渡す理由を入力してください")
 	if l, _ := lineOf(t, s, today, "田中 湊"); l.Booking.Status != model.BookingDroppedOff {
 		t.Fatal("handed over without a reason")
 	}
@@ -476,8 +476,8 @@ func TestPickUpOverride(t *testing.T) {
 	if es[0].Action != "pick_up_override" || !strings.Contains(es[0].After, "理由: 母から電話で依頼") || es[0].Staff != "佐藤 由美" {
 		t.Errorf("audit %+v", es[0])
 	}
-	mustContain(t, h.view(), "お迎え済  9:20-10:30 ！上書き", "！上書きで引き渡し: 鈴木 一郎（近所の方） 理由: 母から電話で依頼")
-	if h.lastStatus() != "お迎え済 10:30: 田中 湊 を 鈴木 一郎（近所の方）へ（上書き・履歴に記録）" {
+	mustContain(t, h.view(), "お迎え済  9:20-10:30 ！例外", "！例外の引き渡し: 鈴木 一郎（近所の方） 理由: 母から電話で依頼")
+	if h.lastStatus() != "お迎え済 10:30: 田中 湊 を 鈴木 一郎（近所の方）へ（例外・履歴に記録）" {
 		t.Errorf("status %q", h.lastStatus())
 	}
 }
@@ -1104,7 +1104,7 @@ func TestQuestionsWrapAtSensiblePlaces(t *testing.T) {
 	h = moveTo(t, h, "強矢 大和")
 	h = keys(t, h, "d")
 	ls := strings.Split(h.view(), "\n")
-	if got := strings.TrimRight(ls[len(ls)-3], " "); got != "保護者の 強矢 千春 さんはチェックインしていません。" {
+	if got := strings.TrimRight(ls[len(ls)-3], " "); got != "保護者の 強矢 千春さんはチェックインしていません。" {
 		t.Errorf("first line %q", got)
 	}
 	if got := strings.TrimRight(ls[len(ls)-2], " "); got != "コワーキングでチェックインしますか？" {

@@ -328,7 +328,7 @@ func (m Model) list() (lines []string, starts, ends []int) {
 		}
 		if o := l.Booking.CollectedBy; o != nil && o.Override {
 			lines = append(lines, "      "+st.Warn.Render(common.Cut(m.ctx.T(
-				fmt.Sprintf(" ！上書きで引き渡し: %s（%s） 理由: %s ", o.Name, o.Relation, oneLine(o.Reason)),
+				fmt.Sprintf(" ！例外の引き渡し: %s（%s） 理由: %s ", o.Name, o.Relation, oneLine(o.Reason)),
 				fmt.Sprintf(" ! Override: handed to %s (%s), reason: %s ", o.Name, o.Relation, oneLine(o.Reason))), w-6)))
 		}
 		ends = append(ends, len(lines)-1)
@@ -442,8 +442,8 @@ func (m Model) bookingTail(r store.SlotRoster, l store.RosterLine, pos int) (pla
 	}
 	if w := b.CollectedBy; w != nil {
 		if w.Override {
-			plain += c.T(" ！上書き", " ! override")
-			styledTail += st.Warn.Render(c.T(" ！上書き", " ! override"))
+			plain += c.T(" ！例外", " ! override")
+			styledTail += st.Warn.Render(c.T(" ！例外", " ! override"))
 		} else {
 			// the guardian is named on the line already
 			who := " " + m.collector(w.Name, w.Relation)
@@ -773,7 +773,7 @@ func (m Model) detail(w int) []string {
 	if o := b.CollectedBy; o != nil {
 		add(plain, c.T("引き渡し: ", "Handed to: ")+m.collector(o.Name, o.Relation))
 		if o.Override {
-			add(st.Warn.Render, c.T("上書きの理由: ", "Override reason: ")+o.Reason)
+			add(st.Warn.Render, c.T("例外の理由: ", "Override reason: ")+o.Reason)
 		}
 	}
 	return out
