@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"slices"
 	"strings"
 	"time"
 
@@ -189,8 +188,21 @@ func (a App) bodySize() (int, int) {
 	if a.width == 0 {
 		return a.width, max(a.height-4, 1)
 	}
-	helpLines := strings.Count(a.helpView(), "\n") + 1
-	return a.width, max(a.height-2-len(a.statusLines())-helpLines, 1)
+	return a.width, a.bodyHeight(a.helpLines(), len(a.statusLines()))
+}
+
+// bodyHeight is the height left to the screens by a help of helpLines and a status of
+// statusLines lines.
+func (a App) bodyHeight(helpLines, statusLines int) int {
+	return max(a.height-2-statusLines-helpLines, 1)
+}
+
+// helpLines is how many lines the help takes: the bar's one, or the full help's.
+func (a App) helpLines() int {
+	if !a.help.ShowAll {
+		return 1
+	}
+	return strings.Count(a.helpView(), "\n") + 1
 }
 
 // statusLines is the status as drawn: a long confirmation or error wraps onto up to three lines
@@ -431,9 +443,9 @@ func (a App) Render() string {
 	var b strings.Builder
 	b.WriteString(a.tabBar() + "\n")
 	body := a.focused().View()
-	_, bh := a.bodySize()
 	helpView := a.helpView()
 	status := a.statusLines()
+	bh := a.bodyHeight(strings.Count(helpView, "\n")+1, len(status))
 	b.WriteString(common.Lines(body, a.width, bh) + "\n")
 	style := st.StatusOK
 	if a.isErr {
@@ -471,12 +483,22 @@ func (a App) helpView() string {
 			}
 		}
 		tail := []key.Binding{h.global.Review, h.global.Help, h.global.Quit}
-		wide := a.help
-		wide.SetWidth(0)
-		for len(screen) > 0 && ansi.StringWidth(wide.ShortHelpView(append(slices.Clone(screen), tail...))) > a.width {
-			screen = screen[:len(screen)-1]
+		// the bar's width, as bubbles' help lays it out: "key desc" items joined by the separator
+		item := func(b key.Binding) int { return ansi.StringWidth(b.Help().Key) + 1 + ansi.StringWidth(b.Help().Desc) }
+		sep := ansi.StringWidth(a.help.ShortSeparator)
+		used := -sep
+		for _, b := range tail {
+			used += item(b) + sep
 		}
-		return a.help.ShortHelpView(append(screen, tail...))
+		keep := 0
+		for _, b := range screen {
+			if used+item(b)+sep > a.width {
+				break
+			}
+			used += item(b) + sep
+			keep++
+		}
+		return a.help.ShortHelpView(append(screen[:keep:keep], tail...))
 	}
 	var lines []string
 	line := ""
