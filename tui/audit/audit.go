@@ -22,6 +22,7 @@ import (
 // Store is what the viewer reads.
 type Store interface {
 	Audit(f store.AuditFilter) ([]model.AuditEntry, error)
+	AuditSubjects(es []model.AuditEntry) (map[uint64]string, error)
 }
 
 var _ Store = (*store.Store)(nil)
@@ -33,7 +34,9 @@ const Limit = 500
 type LoadedMsg struct {
 	Filter  store.AuditFilter
 	Entries []model.AuditEntry
-	Err     error
+	// Subjects names what each entry is about (by entry id), when its record can be read.
+	Subjects map[uint64]string
+	Err      error
 }
 
 // ShowMsg opens the viewer on a filter (e.g. one record's history, from another screen).
@@ -79,14 +82,16 @@ type Model struct {
 	keys    KeyMap
 	filter  store.AuditFilter
 	entries []model.AuditEntry
-	loaded  bool
-	err     error
-	sel     int
-	top     int
-	detail  bool
-	editing bool
-	form    components.Form
-	formErr string
+	// subjects names the record of each entry (LoadedMsg.Subjects)
+	subjects map[uint64]string
+	loaded   bool
+	err      error
+	sel      int
+	top      int
+	detail   bool
+	editing  bool
+	form     components.Form
+	formErr  string
 }
 
 // New returns the viewer, unfiltered.
@@ -99,7 +104,11 @@ func New(ctx common.Context, s Store) Model {
 func load(s Store, f store.AuditFilter) tea.Cmd {
 	return func() tea.Msg {
 		es, err := s.Audit(f)
-		return LoadedMsg{Filter: f, Entries: es, Err: err}
+		if err != nil {
+			return LoadedMsg{Filter: f, Err: err}
+		}
+		names, err := s.AuditSubjects(es)
+		return LoadedMsg{Filter: f, Entries: es, Subjects: names, Err: err}
 	}
 }
 
@@ -136,7 +145,7 @@ func (m Model) rows() int { return max(m.ctx.Height-3, 1) }
 func (m Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case LoadedMsg:
-		m.filter, m.entries, m.err, m.loaded = msg.Filter, msg.Entries, msg.Err, true
+		m.filter, m.entries, m.subjects, m.err, m.loaded = msg.Filter, msg.Entries, msg.Subjects, msg.Err, true
 		m.sel, m.top, m.detail = 0, 0, false
 		return m.withKeys(), nil
 	case ShowMsg:
@@ -345,7 +354,7 @@ func (m Model) viewList() string {
 	end := min(m.top+m.rows(), len(m.entries))
 	for i := m.top; i < end; i++ {
 		e := m.entries[i]
-		line := row(stamp(e.At), e.Staff, ActionLabel(e.Action, c.Lang), target(e, c.Lang), oneLine(Change(e, c.Lang)))
+		line := row(stamp(e.At), e.Staff, ActionLabel(e.Action, c.Lang), m.target(e, false), oneLine(Change(e, c.Lang)))
 		if i == m.sel {
 			line = st.Selected.Render(common.Fit(line, c.Width))
 		}
@@ -383,7 +392,7 @@ func (m Model) viewDetail() string {
 	field(c.T("日時", "When"), model.FormatDateLong(model.DateOf(e.At), c.Lang)+" "+model.HHMM(e.At)+":"+e.At.In(model.Tokyo).Format("05"))
 	field(c.T("担当", "Staff"), e.Staff)
 	field(c.T("操作", "Action"), ActionLabel(e.Action, c.Lang)+" ("+e.Action+")")
-	field(c.T("対象", "Record"), target(e, c.Lang))
+	field(c.T("対象", "Record"), m.target(e, true))
 	b, bok := record(e.Before)
 	a, aok := record(e.After)
 	if bok && aok {
@@ -418,11 +427,18 @@ func ifFirst(i int, label string) string {
 	return ""
 }
 
-// target names the record an entry is about: its kind as staff call it, and its id.
-func target(e model.AuditEntry, l model.Lang) string {
-	s := kindLabel(e.Kind, l)
-	if e.Ref != "" {
-		s += " #" + e.Ref
+// target names the record an entry is about: its kind as staff call it, and what it is (a
+// person's or child's name, a job's title); its id when it has no name, or with full.
+func (m Model) target(e model.AuditEntry, full bool) string {
+	s := kindLabel(e.Kind, m.ctx.Lang)
+	name := m.subjects[e.ID]
+	switch {
+	case name != "" && full:
+		return s + " #" + e.Ref + "  " + name
+	case name != "":
+		return s + " " + name
+	case e.Ref != "":
+		return s + " #" + e.Ref
 	}
 	return s
 }

@@ -217,7 +217,7 @@ func TestShowOneRecordsHistory(t *testing.T) {
 	}
 	v := view(m)
 	checkSize(t, v, 120, 36)
-	wantIn(t, v, "filter: job  #1", "job #1", "status")
+	wantIn(t, v, "filter: job  #1", "job 観光協会ブロ", "status")
 }
 
 func TestReloadsWhenDataChanges(t *testing.T) {
@@ -252,6 +252,8 @@ type failing struct{}
 func (failing) Audit(store.AuditFilter) ([]model.AuditEntry, error) {
 	return nil, &model.Error{Kind: model.ErrStorage, Msg: model.T("操作履歴を読めません", "cannot read the audit log")}
 }
+
+func (failing) AuditSubjects([]model.AuditEntry) (map[uint64]string, error) { return nil, nil }
 
 func TestParseFilter(t *testing.T) {
 	cases := []struct {

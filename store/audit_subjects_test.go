@@ -1,0 +1,59 @@
+package store_test
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/nagawaka/madoguchi/model"
+	"github.com/nagawaka/madoguchi/store"
+	"github.com/nagawaka/madoguchi/store/demo"
+)
+
+// The audit viewer names what each entry is about: a visit's person, a booking's child, a roll
+// mark's person and session, a job's title; settings have no name.
+func TestAuditSubjectsNameTheRecords(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "demo.db")
+	if err := demo.FillIfEmpty(path, demoNow); err != nil {
+		t.Fatal(err)
+	}
+	s, err := store.Open(path, store.Options{Clock: newClock(demoNow)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	es, err := s.Audit(store.AuditFilter{Limit: 10000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	names, err := s.AuditSubjects(es)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[model.Kind]bool{}
+	for _, e := range es {
+		name := names[e.ID]
+		switch e.Kind {
+		case model.KindVisit, model.KindBooking, model.KindAttendance, model.KindJob, model.KindPerson, model.KindChild:
+			if name == "" {
+				t.Errorf("%s %s #%s has no name", e.Action, e.Kind, e.Ref)
+			}
+			want[e.Kind] = true
+		case model.KindSettings:
+			if name != "" {
+				t.Errorf("settings named %q", name)
+			}
+		}
+		if e.Kind == model.KindVisit && e.Action == "check_in" && e.Ref == "1" && name != "山田 花子" {
+			t.Errorf("visit 1 is 山田 花子's, named %q", name)
+		}
+		if e.Kind == model.KindAttendance && !strings.Contains(name, " ") {
+			t.Errorf("a mark should name the person and the session: %q", name)
+		}
+	}
+	for _, k := range []model.Kind{model.KindVisit, model.KindBooking, model.KindAttendance, model.KindJob} {
+		if !want[k] {
+			t.Errorf("the demo's audit has no %s entry to name", k)
+		}
+	}
+}
