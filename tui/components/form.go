@@ -64,7 +64,9 @@ func DefaultFormKeys(l model.Lang) FormKeys {
 }
 
 // ShortHelp lists the form keys.
-func (k FormKeys) ShortHelp() []key.Binding { return []key.Binding{k.Next, k.Prev, k.Submit, k.Cancel} }
+// Save and cancel come first: when a screen adds keys of its own and the bar is cut at 80
+// columns, the way out of a form must still show.
+func (k FormKeys) ShortHelp() []key.Binding { return []key.Binding{k.Submit, k.Cancel, k.Next, k.Prev} }
 
 // FullHelp lists the form keys.
 func (k FormKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
