@@ -348,9 +348,11 @@ func (m Model) panelLines(lines []string) ([]string, int) {
 		}
 	case ovConfirm:
 		lines = append(lines, st.Heading.Render(m.moveTitle()))
-		lines = append(lines, c.T(
-			fmt.Sprintf("  「%s」から「%s」にします。元に戻せません。enter で確定、esc でやめます", m.detail.Job.Status.Label(model.JA), m.moveTo.Label(model.JA)),
-			fmt.Sprintf("  From %s to %s; this cannot be undone. enter confirms, esc cancels.", m.detail.Job.Status.Label(model.EN), m.moveTo.Label(model.EN))))
+		for _, l := range components.WrapPhrases(c.T(
+			fmt.Sprintf("「%s」から「%s」にします。元に戻せません。enter で確定、esc でやめます", m.detail.Job.Status.Label(model.JA), m.moveTo.Label(model.JA)),
+			fmt.Sprintf("From %s to %s; this cannot be undone. enter confirms, esc cancels.", m.detail.Job.Status.Label(model.EN), m.moveTo.Label(model.EN))), c.Width-2) {
+			lines = append(lines, "  "+l)
+		}
 	case ovChecklist:
 		lines = append(lines, st.Heading.Render(m.moveTitle()))
 		items := m.board.Settings.QAChecklist

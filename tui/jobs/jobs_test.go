@@ -705,3 +705,17 @@ func TestDetailWrapsLongNotesAndHistory(t *testing.T) {
 		}
 	}
 }
+
+// The move question wraps at 80 columns: the keys at its end are not cut off, in either language.
+func TestMoveQuestionFitsAt80(t *testing.T) {
+	for _, c := range []struct {
+		lang model.Lang
+		want string
+	}{{model.JA, "でやめます"}, {model.EN, "cancels."}} {
+		m := openJob(t, open(t, tuitest.OpenDemo(t), c.lang, 80, 24), jobInProgress)
+		m = keys(t, m, "i") // in progress to QA: long labels
+		if v := view(m); !strings.Contains(v, c.want) {
+			t.Errorf("%s: the question is cut:\n%s", c.lang, v)
+		}
+	}
+}
