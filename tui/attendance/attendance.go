@@ -538,8 +538,8 @@ func (m Model) Cursor() *tea.Cursor {
 		return c
 	case m.noting:
 		c := m.note.Cursor()
-		if c != nil {
-			c.Y += m.ctx.Height - 1
+		if _, y := m.rollLayout(); c != nil && y >= 0 {
+			c.Y += y
 		}
 		return c
 	}

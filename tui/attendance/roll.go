@@ -2,6 +2,7 @@ package attendance
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -134,10 +135,17 @@ func (m Model) markCell(l store.RollLine, plain bool) string {
 }
 
 func (m Model) rollView() string {
+	v, _ := m.rollLayout()
+	return v
+}
+
+// rollLayout draws the roll and says on which line the note being written sits (-1 when none):
+// right under the person's row, not at the foot of a tall screen.
+func (m Model) rollLayout() (string, int) {
 	c, st := m.ctx, m.ctx.Styles
 	r := m.roll
 	if r.Session.ID == 0 {
-		return st.Muted.Render(c.T("読み込み中", "Loading"))
+		return st.Muted.Render(c.T("読み込み中", "Loading")), -1
 	}
 	w := c.Width
 	marked, unmarked, suggested := r.Counts()
@@ -182,10 +190,15 @@ func (m Model) rollView() string {
 		avail--
 	}
 	shown := m.scroll(rows, m.rollCur, avail)
-	out := strings.Join(append(lines, shown...), "\n")
-	if m.noting {
-		pad := c.Height - 1 - len(lines) - len(shown)
-		out += strings.Repeat("\n", pad+1) + m.note.View()
+	if !m.noting {
+		return strings.Join(append(lines, shown...), "\n"), -1
 	}
-	return out
+	at := len(shown) // under the selected row; at the end if it cannot be found
+	if m.rollCur < len(rows) {
+		if i := slices.Index(shown, rows[m.rollCur]); i >= 0 {
+			at = i + 1
+		}
+	}
+	shown = slices.Insert(shown, at, m.note.View())
+	return strings.Join(append(lines, shown...), "\n"), len(lines) + at
 }
