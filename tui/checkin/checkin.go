@@ -459,18 +459,20 @@ func (m Model) viewKeys() (short, full []key.Binding) {
 		}
 		undo := k.Undo
 		undo.SetEnabled(m.canUndo())
-		rest := []key.Binding{k.Visits, k.People, k.Closing}
+		// the full help lists ctrl+z even when there is nothing to undo (it then says so), and
+		// the arrows
+		rest := []key.Binding{k.Undo, k.Visits, k.People, k.Closing, k.Up, k.Down}
 		if m.searching {
 			leave := k.Leave
 			if m.picker.Query() != "" {
 				leave = k.Clear
 			}
 			short = []key.Binding{toggle, leave, k.NextTab, undo, k.WalkIn, k.Purpose}
-			return short, append(append(short[:len(short):len(short)], rest...), k.PrevTab, k.AltJump)
+			return short, append([]key.Binding{toggle, leave, k.NextTab, k.WalkIn, k.Purpose}, append(rest, k.PrevTab, k.AltJump)...)
 		}
 		// the root adds D, ? and q after these
 		short = []key.Binding{toggle, undo, k.WalkIn}
-		return short, append([]key.Binding{k.Search, toggle, undo, k.WalkIn, k.Purpose}, rest...)
+		return short, append([]key.Binding{k.Search, toggle, k.WalkIn, k.Purpose}, rest...)
 	case viewGuardian:
 		return []key.Binding{k.PickUp, k.LeaveAnyway, k.Cancel}, nil
 	case viewClosing:

@@ -67,7 +67,7 @@ func (m Model) openWalkIn() Model {
 	m.title = c.T("新しい方の登録と入館", "Register a walk-in and check them in")
 	role := components.NewChoiceField("role", c.T("区分", "Role"), m.roleChoices(), string(walkInRole(m.purpose)))
 	phone := components.NewField("phone", c.T("電話（任意）", "Phone (optional)"), "", 20)
-	phone.Hint = "0494-75-1234"
+	phone.Hint = m.ctx.T("例 0494-75-1234", "e.g. 0494-75-1234")
 	rd := components.NewField("reading", c.T("ふりがな", "Reading"), reading, model.MaxNameRunes)
 	rd.Hint = c.T("ひらがな・カタカナ・ローマ字", "kana or romaji")
 	m.form = components.NewForm(c.Lang,

@@ -47,8 +47,8 @@ func DefaultKeyMap(l model.Lang) KeyMap {
 		PrevTab: b([]string{"shift+tab"}, "shift+tab", "前の画面", "previous tab"),
 		AltJump: b([]string{"alt+1", "alt+2", "alt+3", "alt+4", "alt+5", "alt+6"}, "alt+1-6", "画面へ", "go to screen"),
 
-		Up:   b([]string{"up", "k"}, "up", "上", "up"),
-		Down: b([]string{"down", "j"}, "down", "下", "down"),
+		Up:   b([]string{"up", "k"}, "up", "上", "previous"),
+		Down: b([]string{"down", "j"}, "down", "下", "next"),
 		Open: b([]string{"enter"}, "enter", "詳細", "open"),
 		Back: b([]string{"esc"}, "esc", "戻る", "back"),
 

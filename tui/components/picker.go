@@ -96,8 +96,8 @@ type PickerKeys struct {
 // DefaultPickerKeys returns the keys in the language.
 func DefaultPickerKeys(l model.Lang) PickerKeys {
 	return PickerKeys{
-		Up:     key.NewBinding(key.WithKeys("up", "ctrl+p"), key.WithHelp("up", l.Pick("上", "up"))),
-		Down:   key.NewBinding(key.WithKeys("down", "ctrl+n"), key.WithHelp("down", l.Pick("下", "down"))),
+		Up:     key.NewBinding(key.WithKeys("up", "ctrl+p"), key.WithHelp("up", l.Pick("上", "previous"))),
+		Down:   key.NewBinding(key.WithKeys("down", "ctrl+n"), key.WithHelp("down", l.Pick("下", "next"))),
 		Choose: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", l.Pick("選ぶ", "choose"))),
 	}
 }
