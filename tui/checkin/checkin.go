@@ -88,11 +88,14 @@ type Model struct {
 	view  view
 
 	// data
-	people   []model.Person
-	today    store.Today
-	settings model.Settings
-	loaded   bool
-	loadErr  error
+	people []model.Person
+	// namesakeOK is the roster key staff confirmed as a new person although someone of the same
+	// name exists (ctrl+s twice on the walk-in form)
+	namesakeOK string
+	today      store.Today
+	settings   model.Settings
+	loaded     bool
+	loadErr    error
 
 	// counter
 	picker    components.PersonPicker

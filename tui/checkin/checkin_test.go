@@ -877,3 +877,24 @@ func TestForgetFromPersonPage(t *testing.T) {
 		t.Fatalf("n on an erased person opened %s", h.m().ViewName())
 	}
 }
+
+// A walk-in with the name of someone registered under another reading (a shortened one, most
+// often) is asked about first; ctrl+s again registers a namesake.
+func TestWalkInNamesakeAsksFirst(t *testing.T) {
+	clk := &clock{t: tuitest.Now}
+	s := openDemo(t, clk)
+	before, _ := s.People()
+	h := newScreen(t, s, clk, model.JA, 80, 20)
+	h.typ("nakamura").keys("ctrl+r")
+	h.typ("中村 優子").keys("ctrl+s")
+	if v := h.view(); h.m().ViewName() != "walkin" || !strings.Contains(v, "同じ名前の 中村 優子") {
+		t.Fatalf("a namesake was registered without asking:\n%s", v)
+	}
+	if after, _ := s.People(); len(after) != len(before) {
+		t.Fatal("the first ctrl+s wrote a person")
+	}
+	h.keys("ctrl+s")
+	if after, _ := s.People(); len(after) != len(before)+1 || h.m().ViewName() != "counter" {
+		t.Fatalf("ctrl+s again should register the namesake: %d people, view %s", len(after), h.m().ViewName())
+	}
+}

@@ -264,7 +264,26 @@ func (m Model) submitWalkIn() (common.Screen, tea.Cmd) {
 		}
 		return m.formFailed(model.FieldErrors{model.Invalid("name", ja, fmt.Sprintf("%s (%s) is already registered; find them in the search (archived people: ctrl+e)", o.Name, model.Romaji(o.Reading)))})
 	}
+	// the same name with another reading is most often the same person with a shortened
+	// reading: ask once; ctrl+s again with the same entries registers a namesake
+	if o, same := m.namesake(p); same && m.namesakeOK != model.RosterKey(p.Name, p.Reading) {
+		m.namesakeOK = model.RosterKey(p.Name, p.Reading)
+		return m.formFailed(model.FieldErrors{model.Invalid("name",
+			fmt.Sprintf("同じ名前の %s（%s）さんが登録済みです。同じ方なら esc で戻って検索から選んでください。別の方なら、もう一度 ctrl+s で登録します", o.Name, o.Reading),
+			fmt.Sprintf("%s (%s) is already registered under this name. If it is the same person, esc and pick them in the search; if not, ctrl+s again registers a new person", o.Name, model.Romaji(o.Reading)))})
+	}
 	return m, register(m.store, p, m.purpose)
+}
+
+// namesake finds someone else with the same name (any reading).
+func (m Model) namesake(p model.Person) (model.Person, bool) {
+	n := model.NormalizeName(p.Name)
+	for _, o := range m.people {
+		if o.ID != p.ID && !o.Forgotten && model.NormalizeName(o.Name) == n {
+			return o, true
+		}
+	}
+	return model.Person{}, false
 }
 
 func (m Model) registered(msg RegisteredMsg) (common.Screen, tea.Cmd) {
