@@ -43,7 +43,7 @@ func DefaultKeyMap(l model.Lang) KeyMap {
 		Leave:   b([]string{"esc"}, "esc", "検索を出る", "exit search"),
 		Clear:   b([]string{"esc"}, "esc", "消去", "clear"),
 		Search:  b([]string{"/"}, "/", "検索", "search"),
-		NextTab: b([]string{"tab"}, "tab", "次の画面", "next screen"),
+		NextTab: b([]string{"tab"}, "tab", "次の画面", "next tab"),
 		PrevTab: b([]string{"shift+tab"}, "shift+tab", "前の画面", "previous tab"),
 		AltJump: b([]string{"alt+1", "alt+2", "alt+3", "alt+4", "alt+5", "alt+6"}, "alt+1-6", "画面へ", "go to screen"),
 
