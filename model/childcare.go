@@ -749,8 +749,9 @@ func ParsePickups(s string) ([]PickupPerson, error) {
 	}
 	bad := Invalid("pickups", "「氏名（続柄）」を、で区切って入力してください", "Enter Name (relation), separated by commas")
 	s = strings.NewReplacer("（", "(", "）", ")").Replace(s)
+	sep := func(r rune) bool { return r == '、' || r == ',' || r == '，' || r == ';' || r == '；' }
 	var out []PickupPerson
-	for _, part := range strings.FieldsFunc(s, func(r rune) bool { return r == '、' || r == ',' || r == '，' || r == ';' }) {
+	for _, part := range strings.FieldsFunc(s, sep) {
 		part = strings.TrimSpace(part)
 		if part == "" {
 			continue
@@ -761,8 +762,9 @@ func ParsePickups(s string) ([]PickupPerson, error) {
 		}
 		name := NormalizeName(part[:open])
 		rel := NormalizeName(part[open+1 : len(part)-1])
-		if name == "" || rel == "" || utf8.RuneCountInString(name) > MaxNameRunes || utf8.RuneCountInString(rel) > 20 {
-			return nil, bad
+		if name == "" || rel == "" || utf8.RuneCountInString(name) > MaxNameRunes || utf8.RuneCountInString(rel) > 20 ||
+			strings.ContainsFunc(name+rel, func(r rune) bool { return sep(r) || r == '(' || r == ')' || r == utf8.RuneError }) {
+			return nil, bad // normalising must not make a separator or a bracket, nor keep broken text
 		}
 		out = append(out, PickupPerson{Name: name, Relation: rel})
 	}
