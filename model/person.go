@@ -188,8 +188,8 @@ func phoneError(s string) *Error {
 	case !ok:
 		return Invalid("phone", "電話番号は数字とハイフンで入力してください（例: 0494-75-1234）", "Phone: digits and hyphens only, e.g. 0494-75-1234")
 	case digits < 10:
-		return Invalid("phone", fmt.Sprintf("電話番号の桁が足りません（%d桁。市外局番から10〜11桁で入力してください）", digits),
-			fmt.Sprintf("Phone: too few digits (%d; give 10-11 with the area code)", digits))
+		return Invalid("phone", fmt.Sprintf("電話番号の桁が足りません（%d桁。市外局番から入力してください）", digits),
+			fmt.Sprintf("Phone: too few digits (%d; give it with the area code)", digits))
 	}
 	return Invalid("phone", fmt.Sprintf("電話番号の桁が多すぎます（%d桁）", digits), fmt.Sprintf("Phone: too many digits (%d)", digits))
 }

@@ -266,7 +266,7 @@ func (a App) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.applyContext()
 		return a, nil
 	case setup.ChosenMsg:
-		a.picker, a.staff = nil, msg.Name
+		a.picker, a.staff, a.keepStatus = nil, msg.Name, false
 		a.status, a.isErr = a.ctx.T(msg.Name+"さん、おつかれさまです", "Hello, "+msg.Name), false
 		return a, a.initScreens()
 	case setup.CancelledMsg:
@@ -345,7 +345,13 @@ func (a App) handleKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return a, nil
 	}
 	f := a.focused()
-	if (f.Capturing() || !key.Matches(k, a.keys.Help)) && (!a.keepStatus || k.String() == "esc") {
+	if a.keepStatus && k.String() == "esc" {
+		// esc puts away a kept message and does nothing else: it must not also cancel a form or
+		// leave a screen
+		a.status, a.isErr, a.keepStatus = "", false, false
+		return a, nil
+	}
+	if (f.Capturing() || !key.Matches(k, a.keys.Help)) && !a.keepStatus {
 		// the next key after a confirmation or an error moves on from it (? only shows the keys; a
 		// kept one goes with esc); what the key does may set a new one when its command answers
 		a.status, a.isErr, a.keepStatus = "", false, false
@@ -488,7 +494,9 @@ func (a App) helpView() string {
 		sep := ansi.StringWidth(a.help.ShortSeparator)
 		used := -sep
 		for _, b := range tail {
-			used += item(b) + sep
+			if b.Enabled() {
+				used += item(b) + sep
+			}
 		}
 		keep := 0
 		for _, b := range screen {

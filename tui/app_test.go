@@ -16,6 +16,7 @@ import (
 	"github.com/nagawaka/madoguchi/store"
 	"github.com/nagawaka/madoguchi/tui"
 	"github.com/nagawaka/madoguchi/tui/common"
+	"github.com/nagawaka/madoguchi/tui/kids"
 	"github.com/nagawaka/madoguchi/tui/tuitest"
 )
 
@@ -371,6 +372,36 @@ func TestPickupFromTheReviewComesBack(t *testing.T) {
 	}
 }
 
+// A pick-up another screen asked for that could not open does not make a later pick-up, recorded
+// by hand, jump back to that screen.
+func TestFailedPickupRequestDoesNotReturnLater(t *testing.T) {
+	s := tuitest.OpenDemo(t)
+	in, err := s.InCare()
+	if err != nil || len(in) == 0 {
+		t.Fatalf("demo children in care: %d %v", len(in), err)
+	}
+	m := sized(t, newApp(t, s, model.JA, "佐藤 由美"), 120, 40)
+	m, _ = tuitest.Keys(m, "D")
+	m, _ = tuitest.Send(m, common.GotoMsg{Tab: tui.TabKids, Payload: common.PickupPayload{BookingID: 99999}})
+	if m.(tui.App).Active() != tui.TabKids {
+		t.Fatalf("should be on キッズ: tab %d", m.(tui.App).Active()+1)
+	}
+	// staff then move to a child in care on キッズ themselves and record the pick-up
+	for i := 0; i < 40; i++ {
+		if l, _, ok := m.(tui.App).Screen(tui.TabKids).(kids.Model).Selected(); ok && l.Booking.ID == in[0].Booking.ID {
+			break
+		}
+		m, _ = tuitest.Keys(m, "down")
+	}
+	m, _ = tuitest.Keys(m, "p", "enter")
+	if b, err := s.Booking(in[0].Booking.ID); err != nil || b.PickedUp.IsZero() {
+		t.Fatalf("pick-up not recorded: %+v %v\n%s", b, err, screen(m))
+	}
+	if m.(tui.App).Active() != tui.TabKids {
+		t.Fatalf("a pick-up recorded by hand jumped to tab %d", m.(tui.App).Active()+1)
+	}
+}
+
 // A confirmation stays until the next key (? only shows the keys and keeps it).
 func TestStatusLastsUntilTheNextKey(t *testing.T) {
 	m := sized(t, newApp(t, tuitest.OpenDemo(t), model.JA, "佐藤 由美"), 80, 24)
@@ -397,6 +428,13 @@ func TestKeptStatusStaysUntilEsc(t *testing.T) {
 	m, _ = tuitest.Keys(m, "esc")
 	if strings.Contains(screen(m), "空き待ちから繰り上げ") {
 		t.Fatalf("esc should clear a kept status:\n%s", screen(m))
+	}
+	// that esc only put the message away: the review opened with D stays open
+	m, _ = tuitest.Keys(m, "D")
+	m, _ = tuitest.Send(m, common.StatusMsg{Text: "空き待ちから繰り上げ: 山田 結衣", Keep: true})
+	m, _ = tuitest.Keys(m, "esc")
+	if m.(tui.App).Active() != tui.TabAttendance || !strings.Contains(screen(m), "日次締め") {
+		t.Fatalf("the esc that clears a kept status must not also leave the review:\n%s", screen(m))
 	}
 }
 

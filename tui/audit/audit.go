@@ -107,8 +107,8 @@ func load(s Store, f store.AuditFilter) tea.Cmd {
 		if err != nil {
 			return LoadedMsg{Filter: f, Err: err}
 		}
-		names, err := s.AuditSubjects(es)
-		return LoadedMsg{Filter: f, Entries: es, Subjects: names, Err: err}
+		names, _ := s.AuditSubjects(es) // the names are a help: without them the ids show
+		return LoadedMsg{Filter: f, Entries: es, Subjects: names}
 	}
 }
 

@@ -893,6 +893,14 @@ func TestWalkInNamesakeAsksFirst(t *testing.T) {
 	if after, _ := s.People(); len(after) != len(before) {
 		t.Fatal("the first ctrl+s wrote a person")
 	}
+	// leaving the form forgets the answer: the next walk-in of that name is asked again
+	h.keys("esc", "esc").typ("nakamura").keys("ctrl+r").typ("中村 優子").keys("ctrl+s")
+	if v := h.view(); !strings.Contains(v, "同じ名前の 中村 優子") {
+		t.Fatalf("a new walk-in form should ask again:\n%s", v)
+	}
+	if after, _ := s.People(); len(after) != len(before) {
+		t.Fatal("registered without asking again")
+	}
 	h.keys("ctrl+s")
 	if after, _ := s.People(); len(after) != len(before)+1 || h.m().ViewName() != "counter" {
 		t.Fatalf("ctrl+s again should register the namesake: %d people, view %s", len(after), h.m().ViewName())

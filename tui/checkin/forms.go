@@ -61,6 +61,7 @@ func walkInRole(p model.Purpose) model.Role {
 
 // openWalkIn opens the walk-in form with the search text as the name or the reading.
 func (m Model) openWalkIn() Model {
+	m.namesakeOK = "" // a namesake is confirmed on this form only
 	c := m.ctx
 	name, reading := prefill(m.picker.Query())
 	m.view = viewWalkIn

@@ -170,17 +170,20 @@ func (m Model) View() string {
 	}
 	switch open := m.review.Open(); {
 	case t.Closed != nil:
-		line := c.T(fmt.Sprintf("日次締め: %s に %sさんが締めました", model.HHMM(t.Closed.At), t.Closed.Staff),
-			fmt.Sprintf("Day closed at %s by %s", model.HHMM(t.Closed.At), t.Closed.Staff))
+		closed := c.T(fmt.Sprintf("%s に %sさんが締めました", model.HHMM(t.Closed.At), t.Closed.Staff),
+			fmt.Sprintf("closed at %s by %s", model.HHMM(t.Closed.At), t.Closed.Staff))
+		if open > 0 {
+			// what is still open now (a child not yet collected) comes first: a long name may cut
+			// the end of the line, never the count
+			line := c.T(fmt.Sprintf("日次締め: いま未了 %d件（D で確認）。", open), fmt.Sprintf("Day review: %d open now (D); ", open)) + closed
+			top = append(top, st.Warn.Render(common.Fit(line, c.Width)))
+			break
+		}
+		line := c.T("日次締め: ", "Day ") + closed
 		if n := len(t.Closed.LeftOpen); n > 0 {
 			line += c.T(fmt.Sprintf("（未了 %d件を記録）", n), fmt.Sprintf(" (%d open items recorded)", n))
 		}
-		if open > 0 { // what is still open now (a child not yet collected) matters more than the record
-			line += c.T(fmt.Sprintf("　いま未了 %d件（D で確認）", open), fmt.Sprintf("; %d open now (D)", open))
-			top = append(top, st.Warn.Render(common.Fit(line, c.Width)))
-		} else {
-			top = append(top, st.OK.Render(common.Fit(line, c.Width)))
-		}
+		top = append(top, st.OK.Render(common.Fit(line, c.Width)))
 	case open > 0:
 		line := c.T(fmt.Sprintf("日次締め: 未了 %d件（D で確認）", open), fmt.Sprintf("Day review: %d open (D)", open))
 		if m.set.Closing > 0 && model.ClockOf(now) >= m.set.Closing {

@@ -57,13 +57,14 @@ func TestBackupFailureShownUntilAGoodOne(t *testing.T) {
 // that the day was closed.
 func TestClosedDayStillShowsWhatIsOpen(t *testing.T) {
 	s := tuitest.OpenDemo(t)
-	if _, err := s.CloseDay(model.DateOf(tuitest.Now), nil); err != nil {
+	s.SetStaff("長谷川 真由美子") // a long name must not push the count off the line
+	if _, err := s.CloseDay(model.DateOf(tuitest.Now), []string{"来館中: 山田 花子", "お迎え未完了: 山田 陽翔"}); err != nil {
 		t.Fatal(err)
 	}
 	h := tuitest.Host{S: home.New(ctx(model.JA), s)}
 	m, _ := tuitest.Drain(h, h.Init())
 	v := ansi.Strip(m.(tuitest.Host).S.View())
-	if !strings.Contains(v, "さんが締めました") || !strings.Contains(v, "いま未了") {
+	if !strings.Contains(v, "日次締め: いま未了 ") || !strings.Contains(v, "件（D で確認）") {
 		t.Fatalf("closed day with children in care:\n%s", v)
 	}
 }

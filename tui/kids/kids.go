@@ -116,9 +116,11 @@ type Model struct {
 	back     mode
 
 	pendingPickup uint64
-	// opened: the pick-up was opened by another screen (the review, a check-out); recording it
-	// or leaving it returns there. highlightOnly: the located booking is only highlighted.
-	opened, highlightOnly bool
+	// openedFor: the booking whose pick-up another screen (the review, a check-out) opened;
+	// recording that pick-up or leaving it returns there. highlightOnly: the located booking is
+	// only highlighted.
+	openedFor     uint64
+	highlightOnly bool
 }
 
 // New returns the kids screen on today.
@@ -274,10 +276,10 @@ func (m Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	case common.GotoMsg:
 		switch p := msg.Payload.(type) {
 		case common.PickupPayload:
-			m.mode, m.ask, m.flash, m.opened, m.highlightOnly = modeDay, nil, "", true, false
+			m.mode, m.ask, m.flash, m.openedFor, m.highlightOnly = modeDay, nil, "", p.BookingID, false
 			return m, locate(m.store, p.BookingID)
 		case common.BookingPayload:
-			m.mode, m.ask, m.flash, m.opened, m.highlightOnly = modeDay, nil, "", false, true
+			m.mode, m.ask, m.flash, m.openedFor, m.highlightOnly = modeDay, nil, "", 0, true
 			return m, locate(m.store, p.BookingID)
 		}
 		return m, nil
@@ -375,8 +377,8 @@ func (m Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			text += c.T("（例外・履歴に記録）", " (override, logged)")
 		}
 		cmds := []tea.Cmd{common.Status(text), common.Changed(model.KindBooking)}
-		if m.opened { // back to the review or the check-out that sent staff here
-			m.opened = false
+		if m.openedFor == b.ID { // back to the review or the check-out that sent staff here
+			m.openedFor = 0
 			cmds = append(cmds, common.Return())
 		}
 		return m, tea.Batch(cmds...)
@@ -734,8 +736,8 @@ func (m Model) keyPickup(k tea.KeyPressMsg) (common.Screen, tea.Cmd) {
 	switch {
 	case key.Matches(k, lk.Back):
 		m.mode = modeDay
-		if m.opened {
-			m.opened = false
+		if m.openedFor != 0 && m.openedFor == m.pick.Booking.ID {
+			m.openedFor = 0
 			return m, common.Return()
 		}
 	case key.Matches(k, lk.Up):
