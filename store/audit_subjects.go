@@ -1,6 +1,7 @@
 package store
 
 import (
+	"encoding/json"
 	"strconv"
 	"strings"
 
@@ -14,15 +15,22 @@ import (
 func (s *Store) AuditSubjects(es []model.AuditEntry) (map[uint64]string, error) {
 	return viewValue(s, func(t *tx) (map[uint64]string, error) {
 		out := make(map[uint64]string, len(es))
-		seen := map[string]string{}
+		names := map[string]string{}
 		for _, e := range es {
 			k := string(e.Kind) + "/" + e.Ref
-			name, ok := seen[k]
-			if !ok {
-				name = t.subject(e.Kind, e.Ref)
-				seen[k] = name
+			if _, ok := names[k]; !ok {
+				names[k] = t.subject(e.Kind, e.Ref)
 			}
-			if name != "" {
+		}
+		// a record that is gone (an undone check-in): any entry of it whose before or after
+		// names a person or child names them all
+		for _, e := range es {
+			if k := string(e.Kind) + "/" + e.Ref; names[k] == "" {
+				names[k] = t.subjectOf(e.Before, e.After)
+			}
+		}
+		for _, e := range es {
+			if name := names[string(e.Kind)+"/"+e.Ref]; name != "" {
 				out[e.ID] = name
 			}
 		}
@@ -113,6 +121,31 @@ func (t *tx) subject(kind model.Kind, ref string) string {
 		var st model.Staff
 		if ok, err := t.get(bStaff, u64(ids[0]), &st); ok && err == nil {
 			return st.Name
+		}
+	}
+	return ""
+}
+
+// subjectOf names the person or child an entry's before or after summary refers to, for a
+// record that no longer exists.
+func (t *tx) subjectOf(texts ...string) string {
+	for _, text := range texts {
+		var rec struct {
+			PersonID uint64 `json:"person_id"`
+			ChildID  uint64 `json:"child_id"`
+		}
+		if !strings.HasPrefix(strings.TrimSpace(text), "{") || json.Unmarshal([]byte(text), &rec) != nil {
+			continue
+		}
+		if rec.ChildID != 0 {
+			if name := t.subject(model.KindChild, strconv.FormatUint(rec.ChildID, 10)); name != "" {
+				return name
+			}
+		}
+		if rec.PersonID != 0 {
+			if name := t.subject(model.KindPerson, strconv.FormatUint(rec.PersonID, 10)); name != "" {
+				return name
+			}
 		}
 	}
 	return ""

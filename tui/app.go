@@ -292,8 +292,10 @@ func (a App) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, nil
 	case common.ReturnMsg:
 		if back := a.returnTab; back >= 0 && back != a.active && a.picker == nil && a.over == nil {
-			a.returnTab = -1
-			return a, a.show(back)
+			// back to the screen as staff left it: not activated afresh (チェックイン would put
+			// the focus back in its search, where the next letter key would be typed)
+			a.returnTab, a.active = -1, back
+			return a, nil
 		}
 		a.returnTab = -1
 		return a, nil

@@ -337,6 +337,12 @@ func TestReviewReturnsWhereStaffCameFrom(t *testing.T) {
 	if got := m.(tui.App).Active(); got != 4 {
 		t.Fatalf("esc from the review opened on 案件 went to tab %d", got+1)
 	}
+	// back on チェックイン as staff left it: out of the search, so the next letter is a key, not
+	// typed into the search
+	m, _ = tuitest.Keys(m, "2", "esc", "D", "esc")
+	if a := m.(tui.App); a.Active() != 1 || a.Screen(1).Capturing() {
+		t.Fatalf("esc from the review should return to チェックイン out of the search (tab %d, capturing %v)", a.Active()+1, a.Screen(1).Capturing())
+	}
 	// a manual switch forgets where to go back: esc from the review then stays on 出席
 	m, _ = tuitest.Keys(m, "4", "D", "esc")
 	if got := m.(tui.App).Active(); got != tui.TabAttendance {

@@ -391,7 +391,7 @@ func (m Model) viewDetail() string {
 	}
 	field(c.T("日時", "When"), model.FormatDateLong(model.DateOf(e.At), c.Lang)+" "+model.HHMM(e.At)+":"+e.At.In(model.Tokyo).Format("05"))
 	field(c.T("担当", "Staff"), e.Staff)
-	field(c.T("操作", "Action"), ActionLabel(e.Action, c.Lang)+" ("+e.Action+")")
+	field(c.T("操作", "Action"), ActionLabel(e.Action, c.Lang))
 	field(c.T("対象", "Record"), m.target(e, true))
 	b, bok := record(e.Before)
 	a, aok := record(e.After)

@@ -37,7 +37,14 @@ var fieldLabels = map[string]model.Text{
 	"booked_by": model.T("予約者", "booked by"), "slot_id": model.T("枠", "slot"), "client_id": model.T("発注元", "client"),
 	"course_id": model.T("講座", "course"), "session_id": model.T("回", "session"), "job_id": model.T("案件", "job"),
 	"mark": model.T("出欠", "mark"),
+	"at": model.T("日時", "at"), "staff": model.T("担当", "staff"), "left_open": model.T("未了", "left open"),
+	"min_sessions": model.T("修了に必要な回数", "sessions to complete"), "site_name": model.T("施設名", "site"),
+	"qa_checklist": model.T("検品項目", "QA checklist"), "checklist": model.T("検品", "QA checks"),
+	"targets": model.T("目標", "targets"), "backup_keep": model.T("バックアップ保存数", "backups kept"),
 }
+
+// clockFields hold a time of day as minutes from midnight (model.ClockTime).
+var clockFields = map[string]bool{"start": true, "end": true, "opening": true, "closing": true}
 
 // quiet are fields the one-line summary leaves out (the detail view shows them).
 var quiet = map[string]bool{"created": true, "updated": true}
@@ -56,6 +63,10 @@ func fieldValue(e model.AuditEntry, k string, v any, l model.Lang) string {
 			return model.JobStatus(str).Label(l)
 		case model.KindBooking:
 			return model.BookingStatus(str).Label(l)
+		}
+	case clockFields[k]:
+		if n, ok := v.(float64); ok && n >= 0 && n <= 24*60 {
+			return model.ClockTime(n).String()
 		}
 	case k == "purpose" && isStr:
 		return model.Purpose(str).Label(l)

@@ -21,6 +21,7 @@ func TestChangeReadsAsStaffSpeak(t *testing.T) {
 		{model.AuditEntry{Action: "mark", Kind: model.KindAttendance, Before: "", After: "excused 通院"}, model.JA, "公欠 通院"},
 		{model.AuditEntry{Action: "checklist", Kind: model.KindJob, Before: "null", After: `["誤字脱字","納品形式"]`}, model.JA, "- -> 誤字脱字・納品形式"},
 		{model.AuditEntry{Action: "mark", Kind: model.KindAttendance, Before: "present ", After: " 途中で早退の予定"}, model.JA, "出席 -> メモ: 途中で早退の予定"},
+		{model.AuditEntry{Action: "create", Kind: model.KindSlot, After: `{"id":1,"date":"2026-11-25","start":540,"end":720,"capacity":6}`}, model.JA, "日付: 2026-11-25, 開始: 9:00, 終了: 12:00, 定員: 6"},
 		{model.AuditEntry{Action: "update", Kind: model.KindPerson,
 			Before: `{"id":3,"name":"山田 花子","reading":"やまだ はなこ","phone":"","updated":"2026-11-01T00:00:00Z"}`,
 			After:  `{"id":3,"name":"山田 花子","reading":"やまだ はなこ","phone":"090-1111-2222","updated":"2026-11-25T00:05:00Z"}`},
