@@ -37,7 +37,7 @@ var fieldLabels = map[string]model.Text{
 	"booked_by": model.T("予約者", "booked by"), "slot_id": model.T("枠", "slot"), "client_id": model.T("発注元", "client"),
 	"course_id": model.T("講座", "course"), "session_id": model.T("回", "session"), "job_id": model.T("案件", "job"),
 	"mark": model.T("出欠", "mark"),
-	"at": model.T("日時", "at"), "staff": model.T("担当", "staff"), "left_open": model.T("未了", "left open"),
+	"at":   model.T("日時", "at"), "staff": model.T("担当", "staff"), "left_open": model.T("未了", "left open"),
 	"min_sessions": model.T("修了に必要な回数", "sessions to complete"), "site_name": model.T("施設名", "site"),
 	"qa_checklist": model.T("検品項目", "QA checklist"), "checklist": model.T("検品", "QA checks"),
 	"targets": model.T("目標", "targets"), "backup_keep": model.T("バックアップ保存数", "backups kept"),
