@@ -2,10 +2,12 @@ package store_test
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
 	"github.com/nagawaka/madoguchi/model"
+	"github.com/nagawaka/madoguchi/store"
 )
 
 func jobIDs(js []model.Job) []uint64 {
@@ -252,6 +254,12 @@ func TestOpenJobsDueByAndJobsOf(t *testing.T) {
 	}
 	_, err := s.MoveJob(delivered.ID, model.Move{To: model.JobDelivered, Checked: []string{"誤字脱字", "納品形式", "期限"}})
 	must(t, err)
+	// the items ticked in the delivery itself are audited, beside the move
+	es, err := s.Audit(store.AuditFilter{Kind: model.KindJob, Ref: fmt.Sprint(delivered.ID)})
+	must(t, err)
+	if len(es) < 2 || es[0].Action != "move" || es[1].Action != "checklist" || !strings.Contains(es[1].After, "期限") {
+		t.Fatalf("delivery audit: %+v", es[:min(2, len(es))])
+	}
 	_, err = s.MoveJob(cancelled.ID, model.Move{To: model.JobCancelled, Reason: "先方都合"})
 	must(t, err)
 
