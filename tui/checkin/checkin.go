@@ -612,6 +612,9 @@ func (m Model) Query() string { return m.picker.Query() }
 // Results returns the counter's matches in order.
 func (m Model) Results() []components.Result { return m.picker.Results() }
 
+// Selected returns the highlighted person of the search.
+func (m Model) Selected() (model.Person, bool) { return m.picker.Selected() }
+
 // Here returns who is in now, as last loaded.
 func (m Model) Here() []store.HereNow { return m.today.Here }
 

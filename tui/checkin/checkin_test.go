@@ -207,11 +207,12 @@ func TestGuardianCheckOutOffersPickup(t *testing.T) {
 	if _, in := openVisit(t, s, hanako.ID); !in {
 		t.Fatal("going to the pick-up checked her out")
 	}
-	if h.m().ViewName() != "counter" || h.m().Query() != "" {
-		t.Fatalf("view %s, query %q", h.m().ViewName(), h.m().Query())
+	// back from the pick-up, she is still highlighted: enter then checks her out
+	if p, ok := h.m().Selected(); h.m().ViewName() != "counter" || h.m().Query() != "yamada hanako" || !ok || p.ID != hanako.ID {
+		t.Fatalf("view %s, query %q, highlighted %+v", h.m().ViewName(), h.m().Query(), p)
 	}
 	// esc cancels; o checks out anyway.
-	h.typ("yamada hanako").keys("enter", "esc")
+	h.keys("enter", "esc")
 	if _, in := openVisit(t, s, hanako.ID); !in || h.m().ViewName() != "counter" || h.m().Query() != "yamada hanako" {
 		t.Fatalf("esc checked her out, or lost the search (%q)", h.m().Query())
 	}

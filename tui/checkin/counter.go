@@ -375,7 +375,9 @@ func (m Model) guardianKey(k tea.KeyPressMsg) (common.Screen, tea.Cmd) {
 	h := m.leaving
 	switch {
 	case key.Matches(k, m.keys.PickUp):
-		m = m.clearSearch().toCounter() // back here after the pick-up, the counter starts afresh
+		// back here after the pick-up (キッズ returns), the guardian is still highlighted:
+		// enter then checks them out
+		m = m.toCounter()
 		if len(h.Children) == 0 {
 			return m, nil
 		}
