@@ -171,6 +171,9 @@ type confirm struct {
 	lines []string
 	yes   string // what y does, for the help bar
 	run   tea.Cmd
+	// alt, when set, is what enter does instead (a guardian's child in care: to the pick-up)
+	alt    string
+	altRun tea.Cmd
 }
 
 // Model is the screen.
@@ -479,6 +482,10 @@ func (m Model) key(k tea.KeyPressMsg) (common.Screen, tea.Cmd) {
 			run := m.ask.run
 			m.ask = nil
 			return m, run
+		case m.ask.altRun != nil && k.String() == "enter":
+			run := m.ask.altRun
+			m.ask = nil
+			return m, run
 		case key.Matches(k, m.keys.No):
 			m.ask = nil
 		}
@@ -555,7 +562,11 @@ func (m Model) Keys() help.KeyMap {
 		if m.ask.yes != "" {
 			yes.SetHelp("y", m.ask.yes)
 		}
-		return keyHelp{short: []key.Binding{yes, k.No}, full: [][]key.Binding{{yes, k.No}}}
+		short := []key.Binding{yes, k.No}
+		if m.ask.altRun != nil {
+			short = []key.Binding{key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", m.ask.alt)), yes, k.No}
+		}
+		return keyHelp{short: short, full: [][]key.Binding{short}}
 	case m.formKind != formNone:
 		fk := m.form.Keys()
 		return keyHelp{short: fk.ShortHelp(), full: fk.FullHelp()}

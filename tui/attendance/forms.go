@@ -248,6 +248,10 @@ func (m Model) confirmView() string {
 	if len(a.lines) > 0 {
 		out = append(out, "")
 	}
-	out = append(out, st.Label.Render("y")+" "+a.yes+"   "+st.Label.Render("esc")+" "+c.T("やめる", "cancel"))
+	keys := st.Label.Render("y") + " " + a.yes + "   " + st.Label.Render("esc") + " " + c.T("やめる", "cancel")
+	if a.altRun != nil {
+		keys = st.Label.Render("enter") + " " + a.alt + "   " + keys
+	}
+	out = append(out, keys)
 	return strings.Join(out, "\n")
 }

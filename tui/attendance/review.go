@@ -206,9 +206,13 @@ func (m Model) reviewKey(k tea.KeyPressMsg) (common.Screen, tea.Cmd) {
 // askCheckOut checks a person out; a guardian whose child is still in care is asked first.
 func (m Model) askCheckOut(v model.ReviewVisit) (common.Screen, tea.Cmd) {
 	var kids []string
+	var first uint64 // the first child's booking: enter goes to its pick-up
 	for _, b := range m.review.InCare {
 		if b.Child.GuardianID == v.Person.ID || b.Booking.BookedBy == v.Person.ID {
 			kids = append(kids, b.Child.DisplayName())
+			if first == 0 {
+				first = b.Booking.ID
+			}
 		}
 	}
 	run := checkOut(m.store, v.Person.ID, v.Person.DisplayName())
@@ -220,8 +224,10 @@ func (m Model) askCheckOut(v model.ReviewVisit) (common.Screen, tea.Cmd) {
 		// The fact, then the question on a line of its own, so what y does is never cut off.
 		title: m.ctx.T(fmt.Sprintf("%sさんのお子さん（%s）がまだキッズスペースにいます。\n%sさんをこのまま退館にしますか？（お子さんはキッズスペースに残ります）", name, strings.Join(kids, "、"), name),
 			fmt.Sprintf("%s's child (%s) is still in the kids space.\nCheck %s out anyway? (The child stays in the kids space.)", name, strings.Join(kids, ", "), name)),
-		yes: m.ctx.T("このまま退館", "check out anyway"),
-		run: run,
+		yes:    m.ctx.T("このまま退館", "check out anyway"),
+		run:    run,
+		alt:    m.ctx.T("お迎えへ", "to the pick-up"),
+		altRun: goTo(2, common.PickupPayload{BookingID: first}),
 	}
 	return m, nil
 }

@@ -1,6 +1,7 @@
 package attendance_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/nagawaka/madoguchi/model"
@@ -40,5 +41,29 @@ func TestReviewOffersOnlyKeysThatAct(t *testing.T) {
 	h.deliver(common.DataChangedMsg{Kind: model.KindDayClose})
 	if d, ok := shown(h.m(), "c"); !ok || d != "締め直す" {
 		t.Fatalf("after closing c reads %q (%v)", d, ok)
+	}
+}
+
+// Checking out a guardian whose child is still in care from the review offers the pick-up on
+// enter, as the counter does; nothing is written.
+func TestReviewGuardianCheckOutOffersPickup(t *testing.T) {
+	s := tuitest.OpenDemo(t)
+	h := open(t, s, model.JA, 80, 20)
+	h.deliver(common.GotoMsg{Tab: 3, Payload: common.ReviewPayload{Date: demoDay}})
+	h.keys("down", "down", "o") // 山田 花子, whose 山田 陽翔 is in care
+	if !h.m().Asking() || !strings.Contains(h.view(t), "enter お迎えへ") {
+		t.Fatalf("no pick-up offered:\n%s", h.view(t))
+	}
+	h.keys("enter")
+	if len(h.gotos) != 1 || h.gotos[0].Tab != 2 {
+		t.Fatalf("enter should go to キッズ's pick-up: %+v", h.gotos)
+	}
+	if _, ok := h.gotos[0].Payload.(common.PickupPayload); !ok {
+		t.Fatalf("payload %#v", h.gotos[0].Payload)
+	}
+	open, err := s.OpenVisits()
+	must(t, err)
+	if len(open) != len(h.m().Review().Here) {
+		t.Fatalf("enter checked someone out: %d open, review had %d", len(open), len(h.m().Review().Here))
 	}
 }
