@@ -386,11 +386,12 @@ func (a App) handleKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 			case key.Matches(k, a.keys.Jump):
 				return a, a.switchTo(int(k.String()[0] - '1'))
 			case key.Matches(k, a.keys.Review):
-				if a.active != TabAttendance {
+				over := a.active == TabAttendance // esc comes back to the roll or list shown now
+				if !over {
 					a.returnTab = a.active // esc from the review comes back here
 				}
 				start := a.show(TabAttendance)
-				s, cmd := a.screens[a.active].Update(common.GotoMsg{Tab: TabAttendance, Payload: common.ReviewPayload{Date: a.ctx.Today()}})
+				s, cmd := a.screens[a.active].Update(common.GotoMsg{Tab: TabAttendance, Payload: common.ReviewPayload{Date: a.ctx.Today(), Over: over}})
 				a.screens[a.active] = s
 				return a, tea.Batch(start, cmd)
 			case key.Matches(k, a.keys.Settings):

@@ -343,6 +343,25 @@ func TestReviewReturnsWhereStaffCameFrom(t *testing.T) {
 	if a := m.(tui.App); a.Active() != 1 || a.Screen(1).Capturing() {
 		t.Fatalf("esc from the review should return to チェックイン out of the search (tab %d, capturing %v)", a.Active()+1, a.Screen(1).Capturing())
 	}
+	// D over 出席's roll: esc comes back to the roll
+	m, _ = tuitest.Keys(m, "4", "enter")
+	if v := screen(m); !strings.Contains(v, "記入済") {
+		t.Fatalf("enter on 出席 should open a roll:\n%s", v)
+	}
+	m, _ = tuitest.Keys(m, "D", "esc")
+	if v := screen(m); m.(tui.App).Active() != tui.TabAttendance || !strings.Contains(v, "記入済") {
+		t.Fatalf("esc from the review opened over a roll should return to the roll:\n%s", v)
+	}
+	// a job opened from the review: esc from its detail comes back to the review
+	m, _ = tuitest.Keys(m, "1", "D")
+	m, _ = tuitest.Send(m, common.GotoMsg{Tab: 4, Payload: common.JobPayload{JobID: 5}})
+	if m.(tui.App).Active() != 4 {
+		t.Fatalf("the job should open on 案件: tab %d", m.(tui.App).Active()+1)
+	}
+	m, _ = tuitest.Keys(m, "esc")
+	if v := screen(m); m.(tui.App).Active() != tui.TabAttendance || !strings.Contains(v, "日次締め") {
+		t.Fatalf("esc from a job opened by the review should return to it:\n%s", v)
+	}
 	// a manual switch forgets where to go back: esc from the review then stays on 出席
 	m, _ = tuitest.Keys(m, "4", "D", "esc")
 	if got := m.(tui.App).Active(); got != tui.TabAttendance {

@@ -346,6 +346,11 @@ func (m Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			if d.IsZero() {
 				d = m.ctx.Today()
 			}
+			if p.Over && m.view != viewReview { // over the roll or list: esc comes back to it
+				m = m.open(viewReview)
+				m.reviewDay, m.reviewCur, m.reviewed = d, 0, false
+				return m, loadReview(m.store, d)
+			}
 			m.back, m.view, m.reviewDay, m.reviewCur, m.reviewed, m.err = nil, viewReview, d, 0, false, nil
 			m.opened = true
 			return m, loadReview(m.store, d)

@@ -11,8 +11,12 @@ type PickupPayload struct{ BookingID uint64 }
 // (closing with several children still in care: the first of them).
 type BookingPayload struct{ BookingID uint64 }
 
-// ReviewPayload opens the end-of-day review of a day.
-type ReviewPayload struct{ Date model.Date }
+// ReviewPayload opens the end-of-day review of a day. Over opens it over what 出席 shows (D
+// pressed on 出席 itself), so esc comes back to that.
+type ReviewPayload struct {
+	Date model.Date
+	Over bool
+}
 
 // SessionPayload opens a session's roll.
 type SessionPayload struct{ SessionID uint64 }

@@ -60,6 +60,10 @@ func (m Model) detailKey(msg tea.KeyPressMsg) (common.Screen, tea.Cmd) {
 		if m.view == viewDetail {
 			m.view = viewList
 		}
+		if m.openedFor != 0 && m.openedFor == m.detailID {
+			m.openedFor = 0
+			return m, common.Return() // back to the review that opened it
+		}
 	case key.Matches(msg, k.Up):
 		m.histOffset = max(m.histOffset-1, 0)
 	case key.Matches(msg, k.Down):

@@ -138,6 +138,8 @@ type Model struct {
 
 	view view
 	back view // where esc from the detail goes
+	// openedFor is the job another screen (the review) opened; esc from its detail returns there
+	openedFor uint64
 
 	// the list
 	status         int    // index into statusChoices
@@ -229,6 +231,7 @@ func (m Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		if p, ok := msg.Payload.(common.JobPayload); ok {
 			m.ov, m.flash = ovNone, ""
 			m = m.openDetail(p.JobID, viewList)
+			m.openedFor = p.JobID
 			cmds := []tea.Cmd{loadHistory(m.store, p.JobID)}
 			if !m.loaded {
 				cmds = append(cmds, loadBoard(m.store))
