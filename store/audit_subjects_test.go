@@ -11,9 +11,9 @@ import (
 	"github.com/nagawaka/madoguchi/store/demo"
 )
 
-// The audit viewer names what each entry is about: a visit's person, a booking's child, a roll
-// mark's person and session, a job's title; settings have no name.
-func TestAuditSubjectsNameTheRecords(t *testing.T) {
+// openDemoStore opens a fresh demo database, closed when the test ends.
+func openDemoStore(t *testing.T) *store.Store {
+	t.Helper()
 	path := filepath.Join(t.TempDir(), "demo.db")
 	if err := demo.FillIfEmpty(path, demoNow); err != nil {
 		t.Fatal(err)
@@ -22,7 +22,14 @@ func TestAuditSubjectsNameTheRecords(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer s.Close()
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+// The audit viewer names what each entry is about: a visit's person, a booking's child, a roll
+// mark's person and session, a job's title; settings have no name.
+func TestAuditSubjectsNameTheRecords(t *testing.T) {
+	s := openDemoStore(t)
 	es, err := s.Audit(store.AuditFilter{Limit: 10000})
 	if err != nil {
 		t.Fatal(err)
@@ -61,15 +68,7 @@ func TestAuditSubjectsNameTheRecords(t *testing.T) {
 
 // An undone check-in deletes its visit; the audit still names whose it was.
 func TestAuditSubjectOfAnUndoneCheckIn(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "demo.db")
-	if err := demo.FillIfEmpty(path, demoNow); err != nil {
-		t.Fatal(err)
-	}
-	s, err := store.Open(path, store.Options{Clock: newClock(demoNow)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := openDemoStore(t)
 	ps, err := s.People()
 	if err != nil {
 		t.Fatal(err)

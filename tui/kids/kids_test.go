@@ -924,30 +924,40 @@ func TestCursorIsMeasuredInCells(t *testing.T) {
 	}
 }
 
-// TestScrollKeepsTheCursorInView: a long day scrolls, with the rows above and below counted.
-func TestScrollKeepsTheCursorInView(t *testing.T) {
-	t.Parallel()
-	s := tuitest.OpenDemo(t)
-	d := today.AddDays(2)
-	sl, err := s.CreateSlot(model.ChildcareSlot{Date: d, Start: 9 * 60, End: 12 * 60, Capacity: 30, Caregivers: 3})
+// bigFamily books n children of one guardian (子00, 子01, …) into a slot two days ahead, each with
+// an allergy note (えび00, …) when allergies is set: a day too long for the screen.
+func bigFamily(t *testing.T, s *store.Store, n int, allergies bool) {
+	t.Helper()
+	sl, err := s.CreateSlot(model.ChildcareSlot{Date: today.AddDays(2), Start: 9 * 60, End: 12 * 60, Capacity: 30, Caregivers: 3})
 	if err != nil {
 		t.Fatal(err)
 	}
-	m, err := model.NewPerson(model.PersonInput{Name: "大家族 母", Reading: "おおかぞく はは"})
+	g, err := model.NewPerson(model.PersonInput{Name: "大家族 母", Reading: "おおかぞく はは"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	m, _ = s.CreatePerson(m)
-	for i := range 20 {
-		c, err := model.NewChild(model.ChildInput{GuardianID: m.ID, Name: fmt.Sprintf("子%02d", i), Reading: "こ", BirthDate: "2020-01-01"}, today)
+	g, _ = s.CreatePerson(g)
+	for i := range n {
+		in := model.ChildInput{GuardianID: g.ID, Name: fmt.Sprintf("子%02d", i), Reading: "こ", BirthDate: "2020-01-01"}
+		if allergies {
+			in.Allergies = fmt.Sprintf("えび%02d", i)
+		}
+		c, err := model.NewChild(in, today)
 		if err != nil {
 			t.Fatal(err)
 		}
 		c, _ = s.CreateChild(c)
-		if _, err := s.Book(sl.ID, c.ID, m.ID, false); err != nil {
+		if _, err := s.Book(sl.ID, c.ID, g.ID, false); err != nil {
 			t.Fatal(err)
 		}
 	}
+}
+
+// TestScrollKeepsTheCursorInView: a long day scrolls, with the rows above and below counted.
+func TestScrollKeepsTheCursorInView(t *testing.T) {
+	t.Parallel()
+	s := tuitest.OpenDemo(t)
+	bigFamily(t, s, 20, false)
 	h := open(t, s, model.JA, 80, 20)
 	h = keys(t, h, "right", "right")
 	v := h.view()
@@ -969,27 +979,7 @@ func TestScrollKeepsTheCursorInView(t *testing.T) {
 func TestScrollNeverSplitsAChildFromTheNote(t *testing.T) {
 	t.Parallel()
 	s := tuitest.OpenDemo(t)
-	d := today.AddDays(2)
-	sl, err := s.CreateSlot(model.ChildcareSlot{Date: d, Start: 9 * 60, End: 12 * 60, Capacity: 30, Caregivers: 3})
-	if err != nil {
-		t.Fatal(err)
-	}
-	g, err := model.NewPerson(model.PersonInput{Name: "大家族 母", Reading: "おおかぞく はは"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	g, _ = s.CreatePerson(g)
-	for i := range 12 {
-		c, err := model.NewChild(model.ChildInput{GuardianID: g.ID, Name: fmt.Sprintf("子%02d", i), Reading: "こ", BirthDate: "2020-01-01",
-			Allergies: fmt.Sprintf("えび%02d", i)}, today)
-		if err != nil {
-			t.Fatal(err)
-		}
-		c, _ = s.CreateChild(c)
-		if _, err := s.Book(sl.ID, c.ID, g.ID, false); err != nil {
-			t.Fatal(err)
-		}
-	}
+	bigFamily(t, s, 12, true)
 	h := open(t, s, model.JA, 80, 20)
 	h = keys(t, h, "right", "right")
 	for step := range 26 {
