@@ -25,7 +25,7 @@ func (s *Store) AuditSubjects(es []model.AuditEntry) (map[uint64]string, error) 
 		// a record that is gone (an undone check-in): any entry of it whose before or after
 		// names a person or child names them all
 		for _, e := range es {
-			if k := string(e.Kind) + "/" + e.Ref; names[k] == "" {
+			if k := string(e.Kind) + "/" + e.Ref; names[k] == "" && (e.Kind == model.KindVisit || e.Kind == model.KindBooking) {
 				names[k] = t.subjectOf(e.Before, e.After)
 			}
 		}

@@ -220,7 +220,7 @@ func (t *tx) moveJob(jobID uint64, m model.Move) (model.Job, error) {
 	if _, err := t.event(model.MoveEvent(old, j, m, text)); err != nil {
 		return j, err
 	}
-	if m.Checked != nil && !slices.Equal(old.Checklist, j.Checklist) { // ticked in the delivery itself
+	if m.To == model.JobDelivered && !slices.Equal(old.Checklist, j.Checklist) { // ticked in the delivery itself
 		if err := t.audit("checklist", model.KindJob, ref(jobID), summary(old.Checklist), summary(j.Checklist)); err != nil {
 			return j, err
 		}

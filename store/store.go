@@ -331,10 +331,15 @@ func summary(v any) string {
 	if len(data) <= summaryMax {
 		return string(data)
 	}
-	var m map[string]any
+	var m any // an object's lists and texts, or a list's items, shortened
 	if json.Unmarshal(data, &m) == nil {
-		for k, x := range m {
-			m[k] = shorten(x)
+		switch x := m.(type) {
+		case map[string]any:
+			for k, v := range x {
+				x[k] = shorten(v)
+			}
+		case []any:
+			m = shorten(x)
 		}
 		if short, err := json.Marshal(m); err == nil && len(short) <= summaryMax {
 			return string(short)

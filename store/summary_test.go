@@ -24,3 +24,16 @@ func TestSummaryOfALongRecordIsStillJSON(t *testing.T) {
 		t.Fatalf("summary %s", got)
 	}
 }
+
+// A long list on its own (a job's QA checklist) is shortened the same way and stays JSON.
+func TestSummaryOfALongListIsStillJSON(t *testing.T) {
+	var items []string
+	for i := 0; i < 60; i++ {
+		items = append(items, fmt.Sprintf("検品項目その%d（誤字脱字・表記ゆれ）", i))
+	}
+	got := summary(items)
+	var back []any
+	if err := json.Unmarshal([]byte(got), &back); err != nil || len(back) != 3 || len(got) > summaryMax {
+		t.Fatalf("summary %s (%v)", got, err)
+	}
+}

@@ -15,7 +15,9 @@ import (
 	"github.com/nagawaka/madoguchi/model"
 	"github.com/nagawaka/madoguchi/store"
 	"github.com/nagawaka/madoguchi/tui"
+	"github.com/nagawaka/madoguchi/tui/checkin"
 	"github.com/nagawaka/madoguchi/tui/common"
+	"github.com/nagawaka/madoguchi/tui/jobs"
 	"github.com/nagawaka/madoguchi/tui/kids"
 	"github.com/nagawaka/madoguchi/tui/tuitest"
 )
@@ -424,6 +426,55 @@ func TestFailedPickupRequestDoesNotReturnLater(t *testing.T) {
 	}
 	if m.(tui.App).Active() != tui.TabKids {
 		t.Fatalf("a pick-up recorded by hand jumped to tab %d", m.(tui.App).Active()+1)
+	}
+}
+
+// Back from a guardian's pick-up, チェックイン still highlights the guardian (enter checks them
+// out); shown again by hand later, it starts afresh, so no old name waits under enter.
+func TestGuardianStaysHighlightedOnlyOnTheWayBack(t *testing.T) {
+	s := tuitest.OpenDemo(t)
+	hanako := tuitest.PersonNamed(t, s, "山田 花子")
+	m := sized(t, newApp(t, s, model.JA, "佐藤 由美"), 120, 40)
+	m, _ = tuitest.Keys(m, "2")
+	for _, r := range "yamada hanako" {
+		m, _ = tuitest.Keys(m, string(r))
+	}
+	m, _ = tuitest.Keys(m, "enter", "enter") // the guardian dialog, then to the pick-up
+	if m.(tui.App).Active() != tui.TabKids {
+		t.Fatalf("should be at the pick-up on キッズ:\n%s", screen(m))
+	}
+	m, _ = tuitest.Keys(m, "esc")
+	ci := func() checkin.Model { return m.(tui.App).Screen(1).(checkin.Model) }
+	if p, ok := ci().Selected(); m.(tui.App).Active() != 1 || !ok || p.ID != hanako.ID {
+		t.Fatalf("back on チェックイン with 山田 花子 highlighted? tab %d, %+v\n%s", m.(tui.App).Active()+1, p, screen(m))
+	}
+	m, _ = tuitest.Keys(m, "tab", "2")
+	if q := ci().Query(); q != "" {
+		t.Fatalf("shown again by hand, the search should start afresh, not hold %q", q)
+	}
+}
+
+// A job opened from the review returns there only from that opening: opened again by hand
+// later, esc stays on 案件.
+func TestJobOpenedByHandDoesNotReturnToTheReview(t *testing.T) {
+	m := sized(t, newApp(t, tuitest.OpenDemo(t), model.JA, "佐藤 由美"), 120, 40)
+	m, _ = tuitest.Keys(m, "D")
+	m, _ = tuitest.Send(m, common.GotoMsg{Tab: 4, Payload: common.JobPayload{JobID: 5}})
+	m, _ = tuitest.Keys(m, "t") // the teleworker's page: the detail is left another way
+	// open the same job again from her page, by hand
+	for i := 0; i < 10; i++ {
+		m, _ = tuitest.Keys(m, "enter")
+		if d, ok := m.(tui.App).Screen(4).(jobs.Model).Detail(); ok && d.Job.ID == 5 {
+			break
+		}
+		m, _ = tuitest.Keys(m, "esc", "down")
+	}
+	if d, ok := m.(tui.App).Screen(4).(jobs.Model).Detail(); !ok || d.Job.ID != 5 {
+		t.Fatalf("could not reopen job 5 by hand:\n%s", screen(m))
+	}
+	m, _ = tuitest.Keys(m, "esc")
+	if got := m.(tui.App).Active(); got != 4 {
+		t.Fatalf("esc from a job opened by hand jumped to tab %d", got+1)
 	}
 }
 

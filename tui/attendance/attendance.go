@@ -346,7 +346,7 @@ func (m Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			if d.IsZero() {
 				d = m.ctx.Today()
 			}
-			if p.Over && m.view != viewReview { // over the roll or list: esc comes back to it
+			if p.Over { // over the roll or list: esc comes back to it (D again: the same review)
 				m = m.open(viewReview)
 				m.reviewDay, m.reviewCur, m.reviewed = d, 0, false
 				return m, loadReview(m.store, d)

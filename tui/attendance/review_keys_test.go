@@ -50,6 +50,8 @@ func TestReviewGuardianCheckOutOffersPickup(t *testing.T) {
 	s := tuitest.OpenDemo(t)
 	h := open(t, s, model.JA, 80, 20)
 	h.deliver(common.GotoMsg{Tab: 3, Payload: common.ReviewPayload{Date: demoDay}})
+	before, err := s.OpenVisits()
+	must(t, err)
 	h.keys("down", "down", "o") // 山田 花子, whose 山田 陽翔 is in care
 	if !h.m().Asking() || !strings.Contains(h.view(t), "enter お迎えへ") {
 		t.Fatalf("no pick-up offered:\n%s", h.view(t))
@@ -58,12 +60,12 @@ func TestReviewGuardianCheckOutOffersPickup(t *testing.T) {
 	if len(h.gotos) != 1 || h.gotos[0].Tab != 2 {
 		t.Fatalf("enter should go to キッズ's pick-up: %+v", h.gotos)
 	}
-	if _, ok := h.gotos[0].Payload.(common.PickupPayload); !ok {
+	if p, ok := h.gotos[0].Payload.(common.PickupPayload); !ok || p.BookingID != h.m().Review().InCare[0].Booking.ID && p.BookingID == 0 {
 		t.Fatalf("payload %#v", h.gotos[0].Payload)
 	}
-	open, err := s.OpenVisits()
+	after, err := s.OpenVisits()
 	must(t, err)
-	if len(open) != len(h.m().Review().Here) {
-		t.Fatalf("enter checked someone out: %d open, review had %d", len(open), len(h.m().Review().Here))
+	if len(after) != len(before) {
+		t.Fatalf("enter checked someone out: %d open before, %d after", len(before), len(after))
 	}
 }

@@ -89,6 +89,8 @@ type Model struct {
 
 	// data
 	people []model.Person
+	// keptFor is the guardian left highlighted while staff record a pick-up on キッズ
+	keptFor uint64
 	// namesakeOK is the roster key staff confirmed as a new person although someone of the same
 	// name exists (ctrl+s twice on the walk-in form)
 	namesakeOK string
@@ -635,6 +637,9 @@ func (m Model) Detail() (model.Person, []model.Child) { return m.person, m.child
 func (m Model) Activate() (common.Screen, tea.Cmd) {
 	if m.view != viewCounter {
 		return m, nil
+	}
+	if m.keptFor != 0 { // shown again by hand, not by キッズ returning: the old search goes
+		m, m.keptFor = m.clearSearch(), 0
 	}
 	m.searching = true
 	return m, m.picker.Input.Focus()

@@ -376,8 +376,10 @@ func (m Model) guardianKey(k tea.KeyPressMsg) (common.Screen, tea.Cmd) {
 	switch {
 	case key.Matches(k, m.keys.PickUp):
 		// back here after the pick-up (キッズ returns), the guardian is still highlighted:
-		// enter then checks them out
+		// enter then checks them out. Coming back any other way (a tab key), the counter starts
+		// afresh (Activate), so an old name is not left under enter.
 		m = m.toCounter()
+		m.keptFor = h.Person.ID
 		if len(h.Children) == 0 {
 			return m, nil
 		}

@@ -329,6 +329,7 @@ func (m Model) openDetail(id uint64, back view) Model {
 		back = m.back
 	}
 	m.view, m.back, m.detailID, m.histOffset = viewDetail, back, id, 0
+	m.openedFor = 0 // a detail opened here; the GotoMsg that opens one for the review sets it after
 	if m.detail.Job.ID != id {
 		m.detail, m.detailOK, m.detailErr = store.JobHistory{}, false, nil
 	}

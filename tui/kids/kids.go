@@ -713,6 +713,7 @@ func (m Model) openPickupOf(bookingID uint64) (common.Screen, tea.Cmd) {
 		for _, l := range r.Bookings {
 			if l.Booking.ID == bookingID {
 				if l.Booking.Status != model.BookingDroppedOff {
+					m.openedFor = 0 // no pick-up opened: nothing to return from
 					m.flash = m.ctx.T(fmt.Sprintf("%s は「%s」です。お迎えの記録はできません", l.Child.DisplayName(), l.Booking.Status.Label(model.JA)),
 						fmt.Sprintf("%s is %s; there is no pick-up to record", l.Child.DisplayName(), l.Booking.Status.Label(model.EN)))
 					return m, common.Status(m.flash)
@@ -721,6 +722,7 @@ func (m Model) openPickupOf(bookingID uint64) (common.Screen, tea.Cmd) {
 			}
 		}
 	}
+	m.openedFor = 0
 	return m, nil
 }
 
