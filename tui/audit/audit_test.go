@@ -46,29 +46,6 @@ func typeText(m tea.Model, s string) tea.Model {
 	return m
 }
 
-func wantIn(t *testing.T, v string, want ...string) {
-	t.Helper()
-	for _, w := range want {
-		if !strings.Contains(v, w) {
-			t.Errorf("view lacks %q:\n%s", w, v)
-		}
-	}
-}
-
-// checkSize fails unless the view is exactly w×h cells.
-func checkSize(t *testing.T, v string, w, h int) {
-	t.Helper()
-	ls := strings.Split(v, "\n")
-	if len(ls) != h {
-		t.Errorf("view has %d lines, want %d", len(ls), h)
-	}
-	for i, l := range ls {
-		if ansi.StringWidth(l) > w {
-			t.Errorf("line %d is %d cells wide, over %d: %q", i, ansi.StringWidth(l), w, l)
-		}
-	}
-}
-
 func enabled(k help, b key.Binding) bool {
 	for _, x := range k.ShortHelp() {
 		if x.Help() == b.Help() && x.Enabled() {
@@ -364,3 +341,9 @@ func FuzzParseFilter(f *testing.F) {
 		}
 	})
 }
+
+// the shared view checks
+var (
+	wantIn    = tuitest.WantIn
+	checkSize = tuitest.CheckSize
+)

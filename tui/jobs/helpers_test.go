@@ -2,7 +2,6 @@ package jobs_test
 
 import (
 	"reflect"
-	"strings"
 	"testing"
 
 	"charm.land/bubbles/v2/key"
@@ -49,30 +48,6 @@ func typeText(t *testing.T, m tea.Model, s string) tea.Model {
 
 func ctrl(r rune) tea.KeyPressMsg { return tea.KeyPressMsg{Code: r, Mod: tea.ModCtrl} }
 
-// wantIn fails unless the view contains every string.
-func wantIn(t *testing.T, v string, want ...string) {
-	t.Helper()
-	for _, w := range want {
-		if !strings.Contains(v, w) {
-			t.Errorf("view lacks %q:\n%s", w, v)
-		}
-	}
-}
-
-// checkSize fails when the view is not exactly the body size.
-func checkSize(t *testing.T, v string, w, h int) {
-	t.Helper()
-	ls := strings.Split(v, "\n")
-	if len(ls) != h {
-		t.Errorf("view has %d lines, want %d", len(ls), h)
-	}
-	for i, l := range ls {
-		if ansi.StringWidth(l) > w {
-			t.Errorf("line %d is %d cells wide (> %d): %q", i, ansi.StringWidth(l), w, l)
-		}
-	}
-}
-
 // jobsNew is the screen on s, not yet loaded.
 func jobsNew(s *store.Store) jobs.Model {
 	s.SetStaff("佐藤 由美")
@@ -88,3 +63,9 @@ func jobsKeyMap(l model.Lang) []key.Binding {
 	}
 	return out
 }
+
+// the shared view checks
+var (
+	wantIn    = tuitest.WantIn
+	checkSize = tuitest.CheckSize
+)

@@ -1,7 +1,6 @@
 package kids_test
 
 import (
-	"strings"
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
@@ -95,16 +94,5 @@ func (h harness) lastStatus() string {
 	return h.status[len(h.status)-1]
 }
 
-// checkSize fails when the view is not exactly w×h cells or less wide.
-func checkSize(t *testing.T, v string, w, h int) {
-	t.Helper()
-	ls := strings.Split(v, "\n")
-	if len(ls) != h {
-		t.Errorf("view has %d lines, want %d", len(ls), h)
-	}
-	for i, l := range ls {
-		if n := ansi.StringWidth(l); n > w {
-			t.Errorf("line %d is %d cells wide (max %d): %q", i, n, w, l)
-		}
-	}
-}
+// the shared view check
+var checkSize = tuitest.CheckSize

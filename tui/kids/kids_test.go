@@ -60,15 +60,6 @@ func moveTo(t *testing.T, h harness, what string) harness {
 	return h
 }
 
-func mustContain(t *testing.T, v string, wants ...string) {
-	t.Helper()
-	for _, w := range wants {
-		if !strings.Contains(v, w) {
-			t.Errorf("view lacks %q:\n%s", w, v)
-		}
-	}
-}
-
 func audit(t *testing.T, s *store.Store, bookingID uint64) []model.AuditEntry {
 	t.Helper()
 	es, err := s.Audit(store.AuditFilter{Kind: model.KindBooking, Ref: fmt.Sprint(bookingID)})
@@ -1234,3 +1225,6 @@ func TestWidePanel(t *testing.T) {
 		t.Errorf("a panel at 80 columns:\n%s", v)
 	}
 }
+
+// the shared view check
+var mustContain = tuitest.WantIn

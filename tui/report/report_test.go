@@ -69,19 +69,6 @@ func view(m host) string { return ansi.Strip(m.s.View()) }
 
 func screen(m host) report.Model { return m.s.(report.Model) }
 
-func checkSize(t *testing.T, v string, w, h int) {
-	t.Helper()
-	lines := strings.Split(v, "\n")
-	if len(lines) != h {
-		t.Errorf("%d lines, want %d", len(lines), h)
-	}
-	for i, l := range lines {
-		if n := ansi.StringWidth(l); n > w {
-			t.Errorf("line %d is %d cells wide (max %d): %q", i, n, w, l)
-		}
-	}
-}
-
 func TestShowsTheCurrentFiscalYear(t *testing.T) {
 	m := open(t, tuitest.OpenDemo(t), model.JA, 80, 20)
 	if p := screen(m).Period(); p != model.FiscalYearPeriod(2026) {
@@ -279,3 +266,6 @@ func TestGoldenReport80x24English(t *testing.T) {
 func TestGoldenReport120x40(t *testing.T) {
 	golden.RequireEqual(t, []byte(view(open(t, tuitest.OpenDemo(t), model.JA, 120, 36))))
 }
+
+// the shared view check
+var checkSize = tuitest.CheckSize

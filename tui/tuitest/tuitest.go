@@ -5,6 +5,8 @@ package tuitest
 import (
 	"path/filepath"
 	"strings"
+
+	"github.com/charmbracelet/x/ansi"
 	"testing"
 	"time"
 
@@ -206,6 +208,30 @@ func NoAmbiguousGlyphs(t testing.TB, v string) {
 	for i, l := range strings.Split(v, "\n") {
 		if strings.ContainsAny(l, Ambiguous) {
 			t.Errorf("line %d has an ambiguous-width glyph: %q", i, l)
+		}
+	}
+}
+
+// WantIn fails the test for each string v does not contain.
+func WantIn(t testing.TB, v string, want ...string) {
+	t.Helper()
+	for _, w := range want {
+		if !strings.Contains(v, w) {
+			t.Errorf("view lacks %q:\n%s", w, v)
+		}
+	}
+}
+
+// CheckSize fails unless v has exactly h lines, none wider than w cells (display width).
+func CheckSize(t testing.TB, v string, w, h int) {
+	t.Helper()
+	ls := strings.Split(v, "\n")
+	if len(ls) != h {
+		t.Errorf("view has %d lines, want %d", len(ls), h)
+	}
+	for i, l := range ls {
+		if n := ansi.StringWidth(l); n > w {
+			t.Errorf("line %d is %d cells wide (max %d): %q", i, n, w, l)
 		}
 	}
 }
